@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { BrowserNotFoundError, errorMessage } from './errors.js';
+
+/** Flags for a headless Chromium that may run as root and must not phone home. */
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-extensions',
+  '--disable-quic',
+  '--font-render-hinting=none',
+];
+
+const systemNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const macPath = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
+
+const howToGetOne =
+  'install one with `npx puppeteer browsers install chrome` or your OS package (e.g. `apt-get install chromium`), ' +
+  'or point --browser or BRIEFPRESS_BROWSER at an executable';
+
+/**
+ * The browser to launch: `explicit` (--browser), `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`,
+ * Puppeteer's own downloaded browser, then a system Chromium or Chrome on the PATH.
+ */
+export function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = explicit || env.BRIEFPRESS_BROWSER || env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new BrowserNotFoundError(`no browser at ${configured}: ${howToGetOne}`);
+  }
+  const bundled = safely(() => puppeteer.executablePath());
+  if (bundled && existsSync(bundled)) return bundled;
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  const system = [...systemNames.flatMap((name) => dirs.map((dir) => path.join(dir, name))), macPath].find((file) => existsSync(file));
+  if (system) return system;
+  throw new BrowserNotFoundError(`no Chromium or Chrome found: ${howToGetOne}`);
+}
+
+/** Launch a headless browser; the caller closes it. */
+export async function launchBrowser(executable?: string): Promise<Browser> {
+  const executablePath = resolveExecutable(executable);
+  try {
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args });
+  } catch (error: unknown) {
+    throw new BrowserNotFoundError(`could not start the browser at ${executablePath} (${errorMessage(error)}): ${howToGetOne}`, { cause: error });
+  }
+}
+
+function safely<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { BriefDocument } from './document-model.js';
+import { fontFaceCss } from './fonts.js';
+import { type OutputKind, type Options, resolveOptions } from './options.js';
+import { buildDate, finalizePdf } from './pdf-metadata.js';
+import { processor } from './processor.js';
+import { createRenderer, type Renderer } from './renderer.js';
+import { documentName, readSource, type Source } from './source.js';
+import { loadTemplates } from './templates.js';
+import { generator } from './version.js';
+
+export interface BuildOptions extends Options {
+  /** Settings that the front matter may override (a config file's); `Options` given here win over both. */
+  defaults?: Options;
+  /** Renderer to print with; it is left open. @default one created for this build and closed after it */
+  renderer?: Renderer;
+}
+
+export interface Output {
+  kind: OutputKind;
+  /** `NAME.brief.pdf` or `NAME.summary.pdf`. */
+  fileName: string;
+  pdf: Uint8Array;
+  pages: number;
+  /** The final HTML, when `html` was asked for. */
+  html?: string;
+}
+
+export interface BuildResult {
+  /** The source's path, as given. */
+  path: string;
+  /** Holds the warnings and errors, each with its place. */
+  file: VFile;
+  document?: BriefDocument;
+  outputs: Output[];
+  /** Set when the document failed; the other documents of a batch are still built. */
+  error?: string;
+}
+
+/** Build every source into its PDFs. One browser serves the whole batch. */
+export async function build(sources: Source[], options: BuildOptions = {}): Promise<BuildResult[]> {
+  const renderer = options.renderer ?? (await createRenderer({ executablePath: resolveOptions(options.defaults, options).browser }));
+  try {
+    return await Promise.all(sources.map((source) => buildOne(source, renderer, options)));
+  } finally {
+    if (!options.renderer) await renderer.close();
+  }
+}
+
+async function buildOne(source: Source, renderer: Renderer, options: BuildOptions): Promise<BuildResult> {
+  const file = await readSource(source);
+  const result: BuildResult = { path: source.path, file, outputs: [] };
+  try {
+    const document = file.messages.some((message) => message.fatal) ? undefined : ((await processor.process(file)).result as BriefDocument);
+    const fatal = file.messages.find((message) => message.fatal);
+    if (fatal || !document) throw fatal;
+    result.document = document;
+    const { defaults, renderer: _, ...own } = options;
+    const settings = resolveOptions(defaults, { format: document.meta.format }, own);
+    const [templates, fontCss] = await Promise.all([loadTemplates(settings.templates), fontFaceCss(settings.fonts)]);
+    const name = documentName(source.path);
+    const organisation = document.meta.organisation ?? settings.organisation;
+    result.outputs = await Promise.all(
+      settings.outputs.map(async (kind): Promise<Output> => {
+        const html = templates.render(kind, {
+          doc: document,
+          organisation,
+          accent: settings.accent,
+          pageSize: settings.format === 'letter' ? 'letter' : 'A4',
+          fontCss,
+          briefFile: `${name}.brief.pdf`,
+          generator,
+        });
+        const { bytes, pages } = await finalizePdf(await renderer.print(html), {
+          title: document.meta.title,
+          author: organisation,
+          subject: document.meta.subtitle,
+          keywords: document.meta.keywords,
+          lang: document.meta.lang,
+          creator: generator,
+          date: buildDate(document.meta.date),
+        });
+        if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
+        return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html } : {}) };
+      }),
+    );
+  } catch (error: unknown) {
+    result.outputs = [];
+    result.error = describe(error, file);
+  }
+  return result;
+}
+
+/** One line: `path:line:column: reason`. */
+function describe(error: unknown, file: VFile): string {
+  const where = path.relative(process.cwd(), file.path) || file.path;
+  if (error && typeof error === 'object' && 'reason' in error && 'line' in error) {
+    const { reason, line, column } = error as { reason: string; line?: number; column?: number };
+    return `${where}${line ? `:${line}:${column ?? 1}` : ''}: ${reason}`;
+  }
+  return `${where}: ${error instanceof Error ? error.message : String(error)}`;
+}

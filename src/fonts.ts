@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** A font family shipped from npm as an `@fontsource/*` package. */
+export interface FontSource {
+  /** npm package, e.g. `@fontsource/source-serif-4`. */
+  package: string;
+  /** CSS files of that package to use, e.g. `['400', '400-italic', '700']`. */
+  faces: string[];
+}
+
+/** Text in Source Serif 4, headings and furniture in Source Sans 3. */
+export const defaultFonts: FontSource[] = [
+  { package: '@fontsource/source-serif-4', faces: ['400', '400-italic', '600', '700'] },
+  { package: '@fontsource/source-sans-3', faces: ['400', '600', '700'] },
+];
+
+const cache = new Map<string, Promise<string>>();
+
+/**
+ * `@font-face` rules for the given fonts, every file inlined as a `data:` URL.
+ * Inlined because a page filled with `setContent` has an `about:blank` origin that
+ * cannot load `file://` fonts; read once per process and shared by every document.
+ */
+export function fontFaceCss(fonts: FontSource[] = defaultFonts): Promise<string> {
+  const key = JSON.stringify(fonts);
+  let css = cache.get(key);
+  if (!css) {
+    css = Promise.all(fonts.flatMap((font) => font.faces.map((face) => inlineFace(font.package, face)))).then(
+      (parts) => parts.join('\n'),
+    );
+    cache.set(key, css);
+  }
+  return css;
+}
+
+async function inlineFace(pkg: string, face: string): Promise<string> {
+  const cssPath = require.resolve(`${pkg}/${face}.css`);
+  const css = await readFile(cssPath, 'utf8');
+  const dir = path.dirname(cssPath);
+  const rules = await Promise.all(
+    css.split(/(?=@font-face)/).map(async (rule) => {
+      // Keep only the woff2 source: every Chromium reads it, and the PDF embeds a subset anyway.
+      const match = /url\((\.\/files\/[^)]+\.woff2)\) format\('woff2'\)/.exec(rule);
+      if (!match?.[1]) return '';
+      const data = await readFile(path.join(dir, match[1]));
+      return rule.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');`);
+    }),
+  );
+  return rules.join('');
+}

@@ -1,0 +1,10 @@
+export { build, type BuildOptions, type BuildResult, type Output } from './build.js';
+export type { BriefDocument, KeyList, Section } from './document-model.js';
+export { BriefpressError, BrowserNotFoundError } from './errors.js';
+export type { FontSource } from './fonts.js';
+export { type FrontMatter, frontMatterSchema } from './front-matter.js';
+export { type OutputKind, type Options, type PageFormat, type ResolvedOptions, resolveOptions } from './options.js';
+export { processor } from './processor.js';
+export { createRenderer, type Renderer, type RendererOptions } from './renderer.js';
+export type { Source } from './source.js';
+export { version } from './version.js';

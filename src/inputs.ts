@@ -1,0 +1,26 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BriefpressError } from './errors.js';
+
+const markdown = /\.(md|markdown)$/i;
+
+/** Expand files and folders into the Markdown files to build, folders searched recursively, sorted. */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) throw new BriefpressError(`${input}: no such file or folder`);
+    if (info.isDirectory()) {
+      const entries = await readdir(input, { recursive: true });
+      files.push(
+        ...entries
+          .filter((entry) => markdown.test(entry) && !entry.split(path.sep).includes('node_modules'))
+          .sort()
+          .map((entry) => path.join(input, entry)),
+      );
+    } else {
+      files.push(input);
+    }
+  }
+  return [...new Set(files)];
+}

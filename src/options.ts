@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { defaultFonts, type FontSource } from './fonts.js';
+
+export type PageFormat = 'a4' | 'letter';
+export type OutputKind = 'brief' | 'summary';
+
+/** Settings of a build. Every field is optional; defaults are given in the JSDoc. */
+export interface Options {
+  /** Page size. @default 'a4' */
+  format?: PageFormat;
+  /** Which PDFs to make. @default ['brief', 'summary'] */
+  outputs?: OutputKind[];
+  /** Keep the final HTML of each output (for preview and debugging). @default false */
+  html?: boolean;
+  /** Folder holding `brief/`, `summary/` and `partials/`. @default the templates shipped with briefpress */
+  templates?: string;
+  /** Organisation named when the front matter names none. @default 'briefpress' */
+  organisation?: string;
+  /** Accent colour of rules, numbers and boxes (any CSS colour). @default '#8c2331' */
+  accent?: string;
+  /** Text and heading fonts, as `@fontsource/*` packages. @default Source Serif 4 and Source Sans 3 */
+  fonts?: FontSource[];
+  /** Chromium/Chrome executable. @default `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, Puppeteer's browser, then the system's */
+  browser?: string;
+}
+
+export type ResolvedOptions = Required<Omit<Options, 'browser'>> & Pick<Options, 'browser'>;
+
+export const defaultTemplates = fileURLToPath(new URL('../templates', import.meta.url));
+
+const defaults: ResolvedOptions = {
+  format: 'a4',
+  outputs: ['brief', 'summary'],
+  html: false,
+  templates: defaultTemplates,
+  organisation: 'briefpress',
+  accent: '#8c2331',
+  fonts: defaultFonts,
+  browser: undefined,
+};
+
+/**
+ * Merge layers of settings, later ones winning: defaults ← config file ← front matter ← flags.
+ * `undefined` never overrides; the inputs are not modified.
+ */
+export function resolveOptions(...layers: Array<Options | undefined>): ResolvedOptions {
+  const result: ResolvedOptions = { ...defaults };
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      if (value !== undefined) Object.assign(result, { [key]: structuredClone(value) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,37 @@
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords: string[];
+  /** BCP 47 tag, written as the catalog's `/Lang`. */
+  lang: string;
+  /** `briefpress <version>`, written as Creator and Producer. */
+  creator: string;
+  /** CreationDate and ModDate: fixed, so the same input gives the same bytes. */
+  date: Date;
+}
+
+/** Set the document's metadata on a PDF from Chromium and count its pages. */
+export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  if (meta.subject) doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setCreator(meta.creator);
+  doc.setProducer(meta.creator);
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return { bytes, pages: doc.getPageCount() };
+}
+
+/** The date a build stamps: `SOURCE_DATE_EPOCH` when set, else the document's date, else the epoch. */
+export function buildDate(documentDate: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(documentDate ? `${documentDate}T00:00:00Z` : 0);
+}

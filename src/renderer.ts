@@ -1,0 +1,68 @@
+import { availableParallelism } from 'node:os';
+import type { Browser, Page } from 'puppeteer';
+import { launchBrowser } from './browser.js';
+
+export interface RendererOptions {
+  /** A browser to use; it is left open on `close()`. @default one launched and closed by the renderer */
+  browser?: Browser;
+  /** Executable for a launched browser. @default see `resolveExecutable` */
+  executablePath?: string;
+  /** Pages printing at once. @default the number of cores */
+  jobs?: number;
+}
+
+/** Prints HTML to PDF in one browser, with a pool of reused pages. */
+export interface Renderer {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
+  const owned = !options.browser;
+  const browser = options.browser ?? (await launchBrowser(options.executablePath));
+  const size = Math.max(1, options.jobs ?? availableParallelism());
+  const idle: Page[] = [];
+  const waiting: Array<(page: Page) => void> = [];
+  let created = 0;
+
+  async function acquire(): Promise<Page> {
+    const page = idle.pop();
+    if (page) return page;
+    if (created < size) {
+      created++;
+      return preparePage(await browser.newPage());
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  function release(page: Page): void {
+    const next = waiting.shift();
+    if (next) next(page);
+    else idle.push(page);
+  }
+
+  return {
+    async print(html) {
+      const page = await acquire();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(loadAllFonts);
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      } finally {
+        release(page);
+      }
+    },
+    async close() {
+      if (owned) await browser.close();
+    },
+  };
+}
+
+async function preparePage(page: Page): Promise<Page> {
+  // The document is untrusted: its page runs no script, and briefpress measures from outside.
+  await page.setJavaScriptEnabled(false);
+  return page;
+}
+
+/** Load every declared face: a font used only in a margin box is otherwise missing from the print. */
+const loadAllFonts = `Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => document.fonts.ready).then(() => undefined)`;

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+
+/** A Markdown document to build: a path, with its text when it is not to be read from disk. */
+export interface Source {
+  /** Where the document lives: names the outputs and anchors relative image paths. */
+  path: string;
+  /** The Markdown itself. @default the contents of `path` */
+  value?: string | Uint8Array;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Read a source into a VFile, refusing what is not UTF-8 Markdown text. */
+export async function readSource(source: Source): Promise<VFile> {
+  const raw = source.value ?? (await readFile(source.path));
+  const file = new VFile({ path: path.resolve(source.path) });
+  let text: string;
+  try {
+    text = typeof raw === 'string' ? raw : decoder.decode(raw);
+  } catch {
+    return failed(file, 'not valid UTF-8 text: save the file as UTF-8');
+  }
+  if (text.includes('\u0000')) return failed(file, 'binary file, not Markdown text');
+  if (text.trim() === '') return failed(file, 'empty file: a brief needs front matter with a title and some text');
+  file.value = text;
+  return file;
+}
+
+function failed(file: VFile, reason: string): VFile {
+  file.value = '';
+  file.message(reason, { ruleId: 'source', source: 'briefpress' }).fatal = true;
+  return file;
+}
+
+/** `content/a.md` → `a`: the stem every output of the document is named after. */
+export function documentName(file: string): string {
+  return path.basename(file).replace(/\.(md|markdown)$/i, '');
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Integration tests drive a real Chromium; two cores are shared by all files.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
