@@ -72,7 +72,7 @@ async function buildOne(source: Source, renderer: Renderer, options: BuildOption
           briefFile: `${name}.brief.pdf`,
           generator,
         });
-        const { bytes, pages } = await finalizePdf(await renderer.print(html), {
+        const { bytes, pages } = await finalizePdf(await renderer.print({ html }), {
           title: document.meta.title,
           author: organisation,
           subject: document.meta.subtitle,

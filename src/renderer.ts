@@ -11,12 +11,20 @@ export interface RendererOptions {
   jobs?: number;
 }
 
+/** One HTML document to print. */
+export interface PrintJob {
+  html: string;
+  /** Runs on the loaded page, fonts ready, just before printing (e.g. to fit the summary to one page). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
 /** Prints HTML to PDF in one browser, with a pool of reused pages. */
 export interface Renderer {
-  print(html: string): Promise<Uint8Array>;
+  print(job: PrintJob): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
+/** A renderer over a browser passed in, or over one it launches and closes. */
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const owned = !options.browser;
   const browser = options.browser ?? (await launchBrowser(options.executablePath));
@@ -42,11 +50,12 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   }
 
   return {
-    async print(html) {
+    async print({ html, prepare }) {
       const page = await acquire();
       try {
         await page.setContent(html, { waitUntil: 'load' });
         await page.evaluate(loadAllFonts);
+        await prepare?.(page);
         return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
       } finally {
         release(page);
