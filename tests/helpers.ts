@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+
+const run = promisify(execFile);
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const cli = path.join(root, 'dist', 'cli.js');
+export const seed = path.join(root, 'content', 'india-russia-summit-2025.md');
+export const fixture = (...parts: string[]) => path.join(root, 'tests', 'fixtures', ...parts);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would; never throws on a non-zero exit. */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+      cwd: options.cwd ?? root,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      timeout: options.timeout ?? 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error: unknown) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+export function tempDir(prefix = 'briefpress-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). */
+export async function pdfText(file: string, options: { first?: number; last?: number } = {}): Promise<string> {
+  const range = [...(options.first ? ['-f', String(options.first)] : []), ...(options.last ? ['-l', String(options.last)] : [])];
+  const { stdout } = await run('pdftotext', [...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/** `pdfinfo` as a record: `Pages`, `Title`, `Tagged`, … */
+export async function pdfInfo(file: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', [file]);
+  return Object.fromEntries(stdout.split('\n').filter((line) => line.includes(':')).map((line) => {
+    const at = line.indexOf(':');
+    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+  }));
+}
+
+/** `pdffonts` rows: name, embedded, subset. */
+export async function pdfFonts(file: string): Promise<Array<{ name: string; embedded: boolean; subset: boolean }>> {
+  const { stdout } = await run('pdffonts', [file]);
+  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
+    const cells = line.trim().split(/\s+/);
+    const [emb, sub] = cells.slice(-5, -3);
+    return { name: cells[0]!, embedded: emb === 'yes', subset: sub === 'yes' };
+  });
+}
+
+export async function pageCount(file: string): Promise<number> {
+  return (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
+}
