@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import type { BriefDocument } from '../src/document-model.js';
+import { defaultTemplates } from '../src/options.js';
+import { processor } from '../src/processor.js';
+import { loadTemplates } from '../src/templates.js';
+import { fixture } from './helpers.js';
+
+async function render(kind: 'brief' | 'summary'): Promise<string> {
+  const path = fixture('pipeline', 'small.md');
+  const doc = (await processor.process(new VFile({ path, value: await readFile(path, 'utf8') }))).result as BriefDocument;
+  const templates = await loadTemplates(defaultTemplates);
+  return templates.render(kind, { doc, organisation: 'Test Institute', accent: '#114477', pageSize: 'A4', fontCss: '', briefFile: 'small.brief.pdf', generator: 'briefpress test' });
+}
+
+describe('the templates', () => {
+  it('should render numbered sections, the takeaways box and the citation in the brief', async () => {
+    const html = await render('brief');
+    expect(html).toMatch(/<span class="section__number">1<\/span> Background/);
+    expect(html).toContain('Key takeaways');
+    expect(html).toContain('Suggested citation');
+    expect(html).toContain('--accent: #114477');
+    expect(html).toContain('@page { size: A4; }');
+  });
+
+  it('should escape HTML and leave Handlebars syntax from the document as text', async () => {
+    const html = await render('brief');
+    expect(html).toContain('Water &lt;b&gt;Security&lt;/b&gt; in the {{Sahel}}');
+    expect(html).not.toContain('<b>Security</b>');
+  });
+
+  it('should point the summary at the full brief by file name', async () => {
+    const html = await render('summary');
+    expect(html).toContain('small.brief.pdf');
+    expect(html).toContain('Migration:');
+  });
+});
