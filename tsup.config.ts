@@ -1,10 +1,10 @@
 import { defineConfig } from 'tsup';
 
+// Type declarations are built by `npm run build`/`prepare` only (`--dts`): `npm start` stays fast.
 export default defineConfig({
   entry: ['src/index.ts', 'src/cli.ts'],
   format: ['esm'],
   target: 'node20',
-  dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: false,
   splitting: true,
