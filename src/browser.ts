@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { BrowserNotFoundError, errorMessage } from './errors.js';
 
 /** Flags for a headless Chromium that may run as root and must not phone home. */
@@ -28,13 +28,13 @@ const howToGetOne =
  * The browser to launch: `explicit` (--browser), `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`,
  * Puppeteer's own downloaded browser, then a system Chromium or Chrome on the PATH.
  */
-export function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = process.env, puppeteer?: { executablePath(): string }): string {
   const configured = explicit || env.BRIEFPRESS_BROWSER || env.PUPPETEER_EXECUTABLE_PATH;
   if (configured) {
     if (existsSync(configured)) return configured;
     throw new BrowserNotFoundError(`no browser at ${configured}: ${howToGetOne}`);
   }
-  const bundled = safely(() => puppeteer.executablePath());
+  const bundled = puppeteer && safely(() => puppeteer.executablePath());
   if (bundled && existsSync(bundled)) return bundled;
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const system = [...systemNames.flatMap((name) => dirs.map((dir) => path.join(dir, name))), macPath].find((file) => existsSync(file));
@@ -44,7 +44,10 @@ export function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = pr
 
 /** Launch a headless browser; the caller closes it. */
 export async function launchBrowser(executable?: string): Promise<Browser> {
-  const executablePath = resolveExecutable(executable);
+  // Imported on first use: loading Puppeteer costs a few hundred milliseconds that `--help`,
+  // a failed argument check or a build with nothing to print should not pay.
+  const { default: puppeteer } = await import('puppeteer');
+  const executablePath = resolveExecutable(executable, process.env, puppeteer);
   try {
     return await puppeteer.launch({ executablePath, headless: true, pipe: true, args });
   } catch (error: unknown) {

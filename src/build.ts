@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
+import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
@@ -40,15 +41,19 @@ export interface BuildResult {
 
 /** Build every source into its PDFs. One browser serves the whole batch. */
 export async function build(sources: Source[], options: BuildOptions = {}): Promise<BuildResult[]> {
-  const renderer = options.renderer ?? (await createRenderer({ executablePath: resolveOptions(options.defaults, options).browser }));
+  // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
+  const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: resolveOptions(options.defaults, options).browser });
+  renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
   try {
-    return await Promise.all(sources.map((source) => buildOne(source, renderer, options)));
+    const results = await Promise.all(sources.map((source) => buildOne(source, renderer, options)));
+    await renderer;
+    return results;
   } finally {
-    if (!options.renderer) await renderer.close();
+    if (!options.renderer) await (await renderer.catch(() => undefined))?.close();
   }
 }
 
-async function buildOne(source: Source, renderer: Renderer, options: BuildOptions): Promise<BuildResult> {
+async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
   const file = await readSource(source);
   const result: BuildResult = { path: source.path, file, outputs: [] };
   try {
@@ -63,16 +68,17 @@ async function buildOne(source: Source, renderer: Renderer, options: BuildOption
     const organisation = document.meta.organisation ?? settings.organisation;
     result.outputs = await Promise.all(
       settings.outputs.map(async (kind): Promise<Output> => {
-        const html = templates.render(kind, {
+        const data = {
           doc: document,
           organisation,
           accent: settings.accent,
           pageSize: settings.format === 'letter' ? 'letter' : 'A4',
-          fontCss,
           briefFile: `${name}.brief.pdf`,
           generator,
-        });
-        const { bytes, pages } = await finalizePdf(await renderer.print({ html }), {
+        };
+        // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms).
+        const html = templates.render(kind, { ...data, fontCss: fontFacesFor(fontCss, templates.render(kind, { ...data, fontCss: '' })) });
+        const { bytes, pages } = await finalizePdf(await (await renderer).print({ html }), {
           title: document.meta.title,
           author: organisation,
           subject: document.meta.subtitle,

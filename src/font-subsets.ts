@@ -1,0 +1,36 @@
+/**
+ * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
+ * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …),
+ * each inlined as a `data:` URL: dropping the unused ones makes the HTML a fraction of its size, and
+ * Chromium parses and decodes only what the document prints.
+ */
+export function fontFacesFor(fontCss: string, text: string): string {
+  const used = codePoints(text);
+  return fontCss
+    .split(/(?=@font-face)/)
+    .filter((rule) => {
+      const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
+      return !range || parseRanges(range).some(([from, to]) => used.some((point) => point >= from && point <= to));
+    })
+    .join('');
+}
+
+/** The distinct code points of `text`, including those written as numeric character references. */
+function codePoints(text: string): number[] {
+  const points = new Set<number>();
+  for (const char of new Set(text)) points.add(char.codePointAt(0)!);
+  for (const [, hex, decimal] of text.matchAll(/&#(?:x([\da-f]+)|(\d+));/gi)) points.add(hex ? Number.parseInt(hex, 16) : Number(decimal));
+  return [...points];
+}
+
+/** `U+0460-052F, U+20B4, U+4??` → inclusive ranges. */
+function parseRanges(list: string): Array<[number, number]> {
+  return list.split(',').flatMap((part): Array<[number, number]> => {
+    const match = /^\s*U\+([\da-f?]+)(?:-([\da-f]+))?\s*$/i.exec(part);
+    if (!match?.[1]) return [];
+    const start = match[1];
+    if (start.includes('?')) return [[Number.parseInt(start.replace(/\?/g, '0'), 16), Number.parseInt(start.replace(/\?/g, 'f'), 16)]];
+    const from = Number.parseInt(start, 16);
+    return [[from, match[2] ? Number.parseInt(match[2], 16) : from]];
+  });
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { fontFacesFor } from '../src/font-subsets.js';
+import { fontFaceCss } from '../src/fonts.js';
+
+const faces = (css: string) => [...css.matchAll(/unicode-range:\s*([^;]+);/g)].map((match) => match[1]);
+
+describe('fontFacesFor', () => {
+  it('should keep only the Latin subsets for English text', async () => {
+    const all = await fontFaceCss();
+    const kept = fontFacesFor(all, '<p>The summit — “deliverables” and 5 % growth</p>');
+    expect(faces(kept).length).toBeGreaterThan(0);
+    expect(faces(kept).length).toBeLessThan(faces(all).length);
+    expect(kept).not.toContain('U+0400-045F');
+    expect(kept.length).toBeLessThan(all.length / 2);
+  });
+
+  it('should keep the Cyrillic subset when the text has Cyrillic, also as a character reference', async () => {
+    const all = await fontFaceCss();
+    expect(fontFacesFor(all, '<p>Москва</p>')).toContain('U+0400-045F');
+    expect(fontFacesFor(all, '<p>&#x41c;</p>')).toContain('U+0400-045F');
+    expect(fontFacesFor(all, '<p>&#1052;</p>')).toContain('U+0400-045F');
+  });
+
+  it('should read wildcard ranges and keep rules that have no range', () => {
+    const css = "@font-face{font-family:A;unicode-range:U+4??;}@font-face{font-family:B;}@font-face{font-family:C;unicode-range:U+0600-06FF;}";
+    const kept = fontFacesFor(css, 'Ѐ');
+    expect(kept).toContain('font-family:A');
+    expect(kept).toContain('font-family:B');
+    expect(kept).not.toContain('font-family:C');
+  });
+});
