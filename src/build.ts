@@ -5,6 +5,7 @@ import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
+import { headingTitles } from './pdf-outline.js';
 import { processor } from './processor.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
@@ -86,6 +87,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           lang: document.meta.lang,
           creator: generator,
           date: buildDate(document.meta.date),
+          headings: headingTitles(html),
         });
         if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
         return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html } : {}) };

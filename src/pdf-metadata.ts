@@ -1,4 +1,6 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { repairOutlineTitles } from './pdf-outline.js';
+import { makeReproducible } from './pdf-reproducible.js';
 
 export interface PdfMetadata {
   title: string;
@@ -11,9 +13,14 @@ export interface PdfMetadata {
   creator: string;
   /** CreationDate and ModDate: fixed, so the same input gives the same bytes. */
   date: Date;
+  /** The document's headings in order, to give the outline their exact text (see `headingTitles`). */
+  headings?: string[];
 }
 
-/** Set the document's metadata on a PDF from Chromium and count its pages. */
+/**
+ * Set the document's metadata on a PDF from Chromium, repair its outline, make its bytes depend
+ * on the input only, and count its pages.
+ */
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -25,6 +32,8 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  if (meta.headings) repairOutlineTitles(doc, meta.headings);
+  makeReproducible(doc);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes, pages: doc.getPageCount() };
 }

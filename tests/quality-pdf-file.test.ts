@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, createRenderer } from '../src/index.js';
+import { fixture, pdfInfo, runCli, seed, tempDir } from './helpers.js';
+
+const run = promisify(execFile);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const table = fixture('quality-table', 'trade-table.md');
+
+/** Bookmark titles in reading order, as qpdf reads them. */
+async function outlineTitles(file: string): Promise<string[]> {
+  const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file], { maxBuffer: 16 * 1024 * 1024 });
+  type Item = { title: string; kids: Item[] };
+  const flatten = (items: Item[]): string[] => items.flatMap((item) => [item.title, ...flatten(item.kids)]);
+  return flatten((JSON.parse(stdout) as { outlines: Item[] }).outlines);
+}
+
+describe('the PDF as a file', () => {
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([tempDir(), tempDir()]);
+    // Two processes, one after the other, like two CI runs.
+    for (const out of [first, second]) {
+      const result = await runCli(['build', seed, table, '--out', out]);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('should give byte-identical PDFs when built twice in two processes', async () => {
+    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf']) {
+      expect(sha256(await readFile(path.join(first, name)))).toBe(sha256(await readFile(path.join(second, name))));
+    }
+  });
+
+  it('should give the same bytes when the document is printed on a page that printed others before', async () => {
+    const renderer = await createRenderer({ jobs: 1 });
+    try {
+      // The table's structure IDs would count on from the seed's and its own earlier print.
+      const results = await build([{ path: seed }, { path: table }, { path: table }], { renderer, outputs: ['brief'] });
+      const alone = await readFile(path.join(first, 'trade-table.brief.pdf'));
+      expect(sha256(results[1]!.outputs[0]!.pdf)).toBe(sha256(alone));
+      expect(sha256(results[2]!.outputs[0]!.pdf)).toBe(sha256(alone));
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('should stamp the dates from SOURCE_DATE_EPOCH when set, else from the front-matter date', async () => {
+    expect((await pdfInfo(path.join(first, 'trade-table.brief.pdf'))).CreationDate).toMatch(/Mar\s+1 00:00:00 2025 UTC/);
+    const out = await tempDir();
+    await runCli(['build', table, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000', TZ: 'UTC' } });
+    const info = await pdfInfo(path.join(out, 'trade-table.brief.pdf'));
+    expect(info.CreationDate).toMatch(/Nov 14 22:13:20 2023 UTC/);
+    expect(info.ModDate).toBe(info.CreationDate);
+  });
+
+  it('should be tagged and carry title, author, subject, keywords, creator and language', async () => {
+    const file = path.join(first, 'trade-table.brief.pdf');
+    const info = await pdfInfo(file);
+    expect(info).toMatchObject({
+      Tagged: 'yes',
+      Title: 'Trade in Numbers',
+      Author: 'Quality Desk',
+      Subject: 'A short brief with a table, to test tagged tables',
+      Keywords: 'trade tables',
+    });
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(info.Creator).toBe(`briefpress ${version}`);
+    const catalog = await run('qpdf', ['--json', '--json-key=qpdf', file], { maxBuffer: 16 * 1024 * 1024 });
+    expect(catalog.stdout).toContain('"/Lang": "u:en"');
+  });
+
+  it('should title every bookmark exactly like its heading', async () => {
+    const source = await readFile(seed, 'utf8');
+    const title = /^title: "(.+)"$/m.exec(source)![1]!;
+    const sections = [...source.matchAll(/^## (.+)$/gm)].map((match) => match[1]!).filter((heading) => heading !== 'References');
+    const subsections = [...source.matchAll(/^### (.+)$/gm)].map((match) => match[1]!);
+    const titles = await outlineTitles(path.join(first, 'india-russia-summit-2025.brief.pdf'));
+    expect(titles).toContain(title);
+    sections.forEach((heading, index) => expect(titles).toContain(`${index + 1} ${heading}`));
+    for (const heading of subsections) expect(titles).toContain(heading);
+    expect(titles).toContain('Key takeaways');
+  });
+});
