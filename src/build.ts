@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
+import { logoDataUrl } from './logo.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
 import { headingTitles } from './pdf-outline.js';
@@ -17,6 +18,8 @@ export interface BuildOptions extends Options {
   defaults?: Options;
   /** Renderer to print with; it is left open. @default one created for this build and closed after it */
   renderer?: Renderer;
+  /** Called as each document is done, before the whole batch is (for progress reports). */
+  onResult?: (result: BuildResult) => void;
 }
 
 export interface Output {
@@ -36,17 +39,25 @@ export interface BuildResult {
   file: VFile;
   document?: BriefDocument;
   outputs: Output[];
-  /** Set when the document failed; the other documents of a batch are still built. */
+  /** Set when the document failed (the reason is also a fatal message in `file`); the other documents of a batch are still built. */
   error?: string;
+  /** Time the document took, in milliseconds. */
+  ms: number;
 }
 
 /** Build every source into its PDFs. One browser serves the whole batch. */
 export async function build(sources: Source[], options: BuildOptions = {}): Promise<BuildResult[]> {
   // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
-  const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: resolveOptions(options.defaults, options).browser });
+  const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: options.browser ?? options.defaults?.browser });
   renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
   try {
-    const results = await Promise.all(sources.map((source) => buildOne(source, renderer, options)));
+    const results = await Promise.all(
+      sources.map(async (source) => {
+        const result = await buildOne(source, renderer, options);
+        options.onResult?.(result);
+        return result;
+      }),
+    );
     await renderer;
     return results;
   } finally {
@@ -55,24 +66,30 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
 }
 
 async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const file = await readSource(source);
-  const result: BuildResult = { path: source.path, file, outputs: [] };
+  const result: BuildResult = { path: source.path, file, outputs: [], ms: 0 };
   try {
     const document = file.messages.some((message) => message.fatal) ? undefined : ((await processor.process(file)).result as BriefDocument);
     const fatal = file.messages.find((message) => message.fatal);
     if (fatal || !document) throw fatal;
     result.document = document;
-    const { defaults, renderer: _, ...own } = options;
-    const settings = resolveOptions(defaults, { format: document.meta.format }, own);
-    const [templates, fontCss] = await Promise.all([loadTemplates(settings.templates), fontFaceCss(settings.fonts)]);
+    const { defaults, renderer: _, onResult: __, ...own } = options;
+    const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
+    const [templates, fontCss, logo] = await Promise.all([
+      loadTemplates(settings.templates),
+      fontFaceCss(settings.fonts),
+      settings.logo ? logoDataUrl(settings.logo) : undefined,
+    ]);
     const name = documentName(source.path);
-    const organisation = document.meta.organisation ?? settings.organisation;
+    const { organisation } = settings;
     result.outputs = await Promise.all(
       settings.outputs.map(async (kind): Promise<Output> => {
         const data = {
           doc: document,
           organisation,
           accent: settings.accent,
+          logo,
           pageSize: settings.format === 'letter' ? 'letter' : 'A4',
           briefFile: `${name}.brief.pdf`,
           generator,
@@ -96,7 +113,11 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   } catch (error: unknown) {
     result.outputs = [];
     result.error = describe(error, file);
+    if (!file.messages.includes(error as never)) {
+      file.message(error instanceof Error ? error.message : String(error), { ruleId: 'build', source: 'briefpress' }).fatal = true;
+    }
   }
+  result.ms = performance.now() - started;
   return result;
 }
 

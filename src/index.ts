@@ -1,5 +1,7 @@
 export { build, type BuildOptions, type BuildResult, type Output } from './build.js';
+export { type Config, type ConfigFile, configSchema, loadConfig } from './config.js';
 export type { BriefDocument, KeyList, Section } from './document-model.js';
+export { attachmentLimit, composeEmail, type EmailAttachment, type EmailOptions } from './email.js';
 export { BriefpressError, BrowserNotFoundError } from './errors.js';
 export type { FontSource } from './fonts.js';
 export { type FrontMatter, frontMatterSchema } from './front-matter.js';
@@ -7,4 +9,5 @@ export { type OutputKind, type Options, type PageFormat, type ResolvedOptions, r
 export { processor } from './processor.js';
 export { createRenderer, type Renderer, type RendererOptions } from './renderer.js';
 export type { Source } from './source.js';
+export type { TemplateData } from './templates.js';
 export { version } from './version.js';

@@ -16,6 +16,8 @@ export interface Options {
   templates?: string;
   /** Organisation named when the front matter names none. @default 'briefpress' */
   organisation?: string;
+  /** Logo shown on the masthead: an `.svg` or `.png` file, inlined into the PDF. @default none */
+  logo?: string;
   /** Accent colour of rules, numbers and boxes (any CSS colour). @default '#8c2331' */
   accent?: string;
   /** Text and heading fonts, as `@fontsource/*` packages. @default Source Serif 4 and Source Sans 3 */
@@ -24,7 +26,7 @@ export interface Options {
   browser?: string;
 }
 
-export type ResolvedOptions = Required<Omit<Options, 'browser'>> & Pick<Options, 'browser'>;
+export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
 
 export const defaultTemplates = fileURLToPath(new URL('../templates', import.meta.url));
 
@@ -34,6 +36,7 @@ const defaults: ResolvedOptions = {
   html: false,
   templates: defaultTemplates,
   organisation: 'briefpress',
+  logo: undefined,
   accent: '#8c2331',
   fonts: defaultFonts,
   browser: undefined,

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { BriefDocument } from './document-model.js';
-import type { OutputKind } from './options.js';
+import { defaultTemplates, type OutputKind } from './options.js';
 
 /** What every template receives. Document text in it is data: Handlebars never evaluates it. */
 export interface TemplateData {
@@ -10,7 +10,10 @@ export interface TemplateData {
   kind: OutputKind;
   /** The organisation named on the masthead and in the citation. */
   organisation: string;
+  /** Any CSS colour; write it as `{{{cssColor accent}}}`. */
   accent: string;
+  /** The logo as a `data:` URL, when one is configured. */
+  logo?: string;
   /** CSS `@page` size keyword: `A4` or `letter`. */
   pageSize: string;
   /** `@font-face` rules, base and kind CSS, composed. */
@@ -28,28 +31,39 @@ export interface Templates {
 const cache = new Map<string, Promise<Templates>>();
 
 /**
- * Load and compile the templates of a folder once per process: `partials/*.hbs`, `base.css`,
- * and for each kind `KIND/layout.hbs`, `KIND/*.hbs` (partials) and `KIND/style.css`.
+ * Load and compile the templates once per process: `partials/*.hbs`, `base.css`, and for each
+ * kind `KIND/layout.hbs`, `KIND/*.hbs` (partials) and `KIND/style.css`. A folder other than the
+ * default is laid over it file by file, so it may hold only the files it changes.
  */
-export function loadTemplates(dir: string): Promise<Templates> {
+export function loadTemplates(dir: string = defaultTemplates): Promise<Templates> {
   let templates = cache.get(dir);
   if (!templates) {
-    templates = compile(dir);
+    templates = compile([...new Set([defaultTemplates, path.resolve(dir)])]);
     cache.set(dir, templates);
   }
   return templates;
 }
 
-async function compile(dir: string): Promise<Templates> {
+async function compile(layers: string[]): Promise<Templates> {
   const kinds: OutputKind[] = ['brief', 'summary'];
-  const base = await readFile(path.join(dir, 'base.css'), 'utf8');
-  const shared = await readPartials(path.join(dir, 'partials'));
+  /** The file from the last layer that has it. */
+  const read = async (file: string) => {
+    for (const dir of [...layers].reverse()) {
+      const text = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+      if (text !== undefined) return text;
+    }
+    throw new Error(`template file ${file} is missing from ${layers.join(' and ')}`);
+  };
+  const partials = async (folder: string) => (await Promise.all(layers.map((dir) => readPartials(path.join(dir, folder))))).flat();
+  const base = await read('base.css');
+  const shared = await partials('partials');
   const compiled = await Promise.all(
     kinds.map(async (kind) => {
       const env = createEnvironment();
-      for (const [name, source] of [...shared, ...(await readPartials(path.join(dir, kind)))]) env.registerPartial(name, source);
-      const layout = env.compile(await readFile(path.join(dir, kind, 'layout.hbs'), 'utf8'), { strict: false });
-      const css = `${base}\n${await readFile(path.join(dir, kind, 'style.css'), 'utf8')}`;
+      // Later registrations win: a user's partial replaces the default of the same name.
+      for (const [name, source] of [...shared, ...(await partials(kind))]) env.registerPartial(name, source);
+      const layout = env.compile(await read(path.join(kind, 'layout.hbs')), { strict: false });
+      const css = `${base}\n${await read(path.join(kind, 'style.css'))}`;
       return [kind, { layout, css }] as const;
     }),
   );

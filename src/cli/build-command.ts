@@ -1,0 +1,62 @@
+import { Command } from 'commander';
+import { build, type BuildResult } from '../build.js';
+import { loadConfig } from '../config.js';
+import { BriefpressError } from '../errors.js';
+import { expandInputs } from '../inputs.js';
+import { addBuildFlags, type BuildFlags, flagOptions } from './build-flags.js';
+import { createReporter, type Reporter } from './reporter.js';
+import { type WrittenFile, writeResult } from './write-results.js';
+
+export function buildCommand(): Command {
+  return addBuildFlags(
+    new Command('build')
+      .description('build each Markdown file into NAME.brief.pdf and NAME.summary.pdf')
+      .argument('[inputs...]', 'Markdown files or folders of them', ['content']),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  briefpress build                              every .md under content/ into out/
+  briefpress build content/brief.md --format letter --only summary
+  briefpress build content --eml --png          also an email and page images
+  briefpress build content --json > report.json`,
+    )
+    .action(async (inputs: string[], flags: BuildFlags) => {
+      process.exitCode = await runBuild(inputs, flags);
+    });
+}
+
+/** Build the inputs, write the files and report; returns the exit code. */
+export async function runBuild(inputs: string[], flags: BuildFlags, reporter: Reporter = createReporter(flags)): Promise<number> {
+  const config = await loadConfig({ file: flags.config });
+  const out = flags.out ?? config.out ?? 'out';
+  const files = await expandInputs(inputs);
+  if (files.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
+  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
+  reporter.start(files.length);
+  const writes: Array<Promise<void>> = [];
+  await build(
+    files.map((file) => ({ path: file })),
+    {
+      defaults: config.options,
+      ...flagOptions(flags),
+      onResult: (result) => writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written)))),
+    },
+  );
+  await Promise.all(writes);
+  return reporter.finish('built');
+}
+
+function report(result: BuildResult, written: WrittenFile[]) {
+  const pngs = written.filter((file) => file.kind === 'png').length;
+  const listed = written.filter((file) => file.kind !== 'png').map((file) => (file.pages === undefined ? file.path : `${file.path} (${file.pages} ${file.pages === 1 ? 'page' : 'pages'})`));
+  return {
+    input: result.path,
+    file: result.file,
+    failed: Boolean(result.error),
+    detail: result.error ? '' : `→ ${[...listed, ...(pngs ? [`${pngs} page images`] : [])].join(', ')}`,
+    data: { files: written, error: result.error ?? null },
+    ms: result.ms,
+  };
+}

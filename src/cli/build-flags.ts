@@ -1,0 +1,48 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Options, OutputKind, PageFormat } from '../options.js';
+import type { ReportFlags } from './reporter.js';
+
+/** Flags shared by the commands that build: `build` and `watch`. */
+export interface BuildFlags extends ReportFlags {
+  out?: string;
+  format?: PageFormat;
+  only?: OutputKind;
+  html?: boolean;
+  eml?: boolean;
+  png?: boolean;
+  browser?: string;
+  config?: string;
+}
+
+/** Add the build flags to a command (the order is the order of `--help`). */
+export function addBuildFlags(command: Command): Command {
+  return addReportFlags(
+    command
+      .option('-o, --out <dir>', 'output folder (default: the config\'s "out", else "out")', nonEmpty)
+      .addOption(new Option('--format <format>', 'page size').choices(['a4', 'letter']))
+      .addOption(new Option('--only <kind>', 'make only one of the two PDFs').choices(['brief', 'summary']))
+      .option('--html', 'also write the final HTML beside each PDF')
+      .option('--eml', 'also write NAME.eml: an email with both PDFs attached (nothing is sent)')
+      .option('--png', 'also write NAME.KIND-N.png images of the pages (needs pdftoppm)')
+      .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty),
+  );
+}
+
+/** `--config`, `--json`, `--quiet`, `--verbose`: every command that reads documents has them. */
+export function addReportFlags(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'config file (default: briefpress.config.json/.yaml or package.json "briefpress", searched from here up)', nonEmpty)
+    .option('--json', 'print one JSON report on stdout, nothing else')
+    .addOption(new Option('-q, --quiet', 'print only errors').conflicts(['verbose', 'json']))
+    .option('-v, --verbose', 'also print settings and timings');
+}
+
+/** The flags' layer of settings: it wins over the config file and the front matter. */
+export function flagOptions(flags: BuildFlags): Options {
+  return { format: flags.format, outputs: flags.only ? [flags.only] : undefined, html: flags.html, browser: flags.browser };
+}
+
+export function nonEmpty(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('must not be empty');
+  return value;
+}
