@@ -114,7 +114,8 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     result.outputs = [];
     result.error = describe(error, file);
     if (!file.messages.includes(error as never)) {
-      file.message(error instanceof Error ? error.message : String(error), { ruleId: 'build', source: 'briefpress' }).fatal = true;
+      const reason = error instanceof Error ? error.message : String(error);
+      file.message(reason, { ruleId: 'build', source: 'briefpress', cause: error instanceof Error ? error : undefined }).fatal = true;
     }
   }
   result.ms = performance.now() - started;

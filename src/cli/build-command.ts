@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { build, type BuildResult } from '../build.js';
 import { loadConfig } from '../config.js';
-import { BriefpressError } from '../errors.js';
+import { BriefpressError, BrowserNotFoundError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import { addBuildFlags, type BuildFlags, flagOptions } from './build-flags.js';
 import { createReporter, type Reporter } from './reporter.js';
@@ -41,7 +41,11 @@ export async function runBuild(inputs: string[], flags: BuildFlags, reporter: Re
     {
       defaults: config.options,
       ...flagOptions(flags),
-      onResult: (result) => writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written)))),
+      onResult: (result) => {
+        // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
+        if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
+        writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written))));
+      },
     },
   );
   await Promise.all(writes);
