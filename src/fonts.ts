@@ -12,10 +12,19 @@ export interface FontSource {
   faces: string[];
 }
 
-/** Text in Source Serif 4, headings and furniture in Source Sans 3. */
+/**
+ * Text in Source Serif 4, headings and furniture in Source Sans 3: both cover Latin, Greek,
+ * Cyrillic and Vietnamese. Noto Serif/Sans Devanagari take Hindi, Marathi and Nepali (only their
+ * Devanagari subset: the Source faces set the Latin), and the monochrome Noto Emoji takes emoji,
+ * which print as grey-scale outlines, not as boxes. Code is set in Source Code Pro. `templates/base.css` stacks them in this order.
+ */
 export const defaultFonts: FontSource[] = [
   { package: '@fontsource/source-serif-4', faces: ['400', '400-italic', '600', '700'] },
   { package: '@fontsource/source-sans-3', faces: ['400', '600', '700'] },
+  { package: '@fontsource/noto-serif-devanagari', faces: ['devanagari-400', 'devanagari-700'] },
+  { package: '@fontsource/noto-sans-devanagari', faces: ['devanagari-400', 'devanagari-600', 'devanagari-700'] },
+  { package: '@fontsource/noto-emoji', faces: ['400'] },
+  { package: '@fontsource/source-code-pro', faces: ['400'] },
 ];
 
 const cache = new Map<string, Promise<string>>();
