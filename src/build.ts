@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from 'puppeteer';
 import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
@@ -10,6 +11,7 @@ import { headingTitles } from './pdf-outline.js';
 import { processor } from './processor.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
+import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
 import { loadTemplates } from './templates.js';
 import { generator } from './version.js';
 
@@ -96,7 +98,11 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
         };
         // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms).
         const html = templates.render(kind, { ...data, fontCss: fontFacesFor(fontCss, templates.render(kind, { ...data, fontCss: '' })) });
-        const { bytes, pages } = await finalizePdf(await (await renderer).print({ html }), {
+        let fit: FitResult | undefined;
+        const prepare = kind === 'summary' ? async (page: Page) => void (fit = await fitToOnePage(page)) : undefined;
+        const pdf = await (await renderer).print({ html, prepare });
+        if (fit) checkFit(fit, file, settings.strict);
+        const { bytes, pages } = await finalizePdf(pdf, {
           title: document.meta.title,
           author: organisation,
           subject: document.meta.subtitle,
@@ -120,6 +126,16 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   }
   result.ms = performance.now() - started;
   return result;
+}
+
+/** A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an error. */
+function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
+  const what = describeDropped(fit.dropped);
+  if (!fit.fits) throw new Error(`the summary does not fit on one page even at ${fit.fontSize}pt without ${what}: shorten the front matter \`takeaways\` or \`summary\``);
+  if (fit.dropped.length === 0) return;
+  const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
+  if (strict) throw new Error(`${reason} (--strict forbids leaving content out)`);
+  file.message(reason, { ruleId: 'summary-fit', source: 'briefpress' });
 }
 
 /** One line: `path:line:column: reason`. */

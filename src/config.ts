@@ -23,6 +23,7 @@ export const configSchema = z
       .min(1)
       .optional(),
     templates: z.string().min(1).optional(),
+    strict: z.boolean().optional(),
     out: z.string().min(1).optional(),
   })
   .strict();

@@ -6,7 +6,8 @@ import type { VFile } from 'vfile';
 
 /**
  * Handle `remark-directive` syntax: `:::takeaways` marks the key points (moved out of the body
- * into `file.data.takeaways`, shown as the brief's "Key takeaways" box); any other directive is
+ * into `file.data.takeaways`, shown as the brief's "Key takeaways" box and as the summary's key
+ * points; front matter `takeaways:` wins over it); any other directive is
  * given back as the text it was written as, so `Note:this` or `10:30:am` read as typed.
  */
 export default function directives() {
@@ -14,7 +15,10 @@ export default function directives() {
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.type === 'containerDirective' && node.name === 'takeaways') {
-        file.data.takeaways = takeaways(node);
+        const points = takeaways(node);
+        if (points.length === 0) file.message('empty `:::takeaways` block: put the key points in it as a list', { place: node.position, ruleId: 'directive', source: 'briefpress' });
+        // Several blocks add up, in the order they are written.
+        else file.data.takeaways = [...(file.data.takeaways ?? []), ...points];
         parent.children.splice(index, 1);
         return [SKIP, index];
       }

@@ -5,7 +5,8 @@ import { toText } from 'hast-util-to-text';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { FrontMatter } from './front-matter.js';
-import { leadSentence } from './sentences.js';
+import { wordCount } from './sentences.js';
+import { type Digest, digest, leadOf, type SourceSection } from './summary-content.js';
 
 /** One numbered section of the brief: a level-2 heading and what follows it. */
 export interface Section {
@@ -14,14 +15,8 @@ export interface Section {
   number: number;
   heading: string;
   html: string;
-  /** The first sentence of its first paragraph, for derived summaries. */
+  /** Its first sentence that stands alone, for derived summaries. */
   lead?: string;
-}
-
-/** A list placed under a heading such as "Risks" or "Recommendations". */
-export interface KeyList {
-  heading: string;
-  items: string[];
 }
 
 /** What both the brief and the summary are made from. */
@@ -30,13 +25,14 @@ export interface BriefDocument {
   /** HTML before the first section heading. */
   intro: string;
   sections: Section[];
-  /** The "bottom line": front matter `summary`, else the first paragraph before the first section. */
+  /** What the one-page summary shows: bottom line, key points, risks and recommendations. */
+  digest: Digest;
+  /** The bottom line as one paragraph: front matter `summary`, else the digest's sentences. */
   summary?: string;
-  /** The takeaways: from front matter, a `:::takeaways` block, or the lead sentences. */
+  /** The takeaways (the brief's box): from front matter, a `:::takeaways` block, or the digest's key points. */
   keyPoints: string[];
   /** Whether `keyPoints` were marked by the author rather than derived. */
   keyPointsMarked: boolean;
-  risks?: KeyList;
   /** Each source, as HTML. */
   references: string[];
   /** GFM footnotes, as HTML (empty when there are none). */
@@ -51,7 +47,6 @@ declare module 'vfile' {
 }
 
 const referenceHeading = /^(references|sources|bibliography|notes|endnotes)$/i;
-const keyListHeading = /\b(risks?|what could go wrong|recommendations?|next steps|policy options)\b/i;
 
 /** A unified compiler that turns the sanitized HTML tree into a {@link BriefDocument}. */
 export default function documentModel(this: Processor) {
@@ -70,57 +65,37 @@ export default function documentModel(this: Processor) {
       }
     }
 
+    const lang = file.data.frontMatter?.lang ?? 'en';
     const sections: Section[] = [];
+    const sources: SourceSection[] = [];
     const references: string[] = [];
-    let risks: KeyList | undefined;
     for (const { heading, body } of groups) {
       const title = toText(heading).trim();
-      const list = body.find((node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
       if (referenceHeading.test(title)) {
-        references.push(...items(list).map((item) => toHtml(item.children)));
+        const list = body.find((node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
+        references.push(...(list?.children ?? []).flatMap((item) => (item.type === 'element' && item.tagName === 'li' ? [toHtml(item.children)] : [])));
         continue;
       }
-      if (!risks && list && keyListHeading.test(title)) {
-        risks = { heading: title, items: items(list).map((item) => collapse(toText(item))) };
-      }
-      const paragraph = body.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
-      sections.push({
-        id: slugger.slug(title),
-        number: sections.length + 1,
-        heading: title,
-        html: toHtml(body),
-        lead: paragraph ? leadSentence(collapse(toText(paragraph)), file.data.frontMatter?.lang) : undefined,
-      });
+      const number = sections.length + 1;
+      sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead: leadOf(body, lang) });
+      sources.push({ number, heading: title, body });
     }
 
-    const opening = intro.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
     const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;
+    const summary = digest({ intro, sections: sources, summary: file.data.frontMatter?.summary, takeaways: marked, lang });
     return {
       meta: file.data.frontMatter!,
       intro: toHtml(intro),
       sections,
-      summary: file.data.frontMatter?.summary ?? (opening ? collapse(toText(opening)) : undefined),
-      keyPoints: marked ?? sections.flatMap((section) => (section.lead && section.heading !== risks?.heading ? [section.lead] : [])),
+      digest: summary,
+      summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
+      keyPoints: marked ?? summary.keyPoints.map((point) => point.text),
       keyPointsMarked: marked !== undefined,
-      risks,
       references,
       footnotes,
-      wordCount: countWords(toText(tree), file.data.frontMatter?.lang),
+      wordCount: wordCount(toText(tree), lang),
     };
   };
   this.compiler = compiler as never;
 }
 
-function items(list: Element | undefined): Element[] {
-  return (list?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function countWords(text: string, lang = 'en'): number {
-  let count = 0;
-  for (const segment of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (segment.isWordLike) count++;
-  return count;
-}

@@ -1,6 +1,6 @@
 export { build, type BuildOptions, type BuildResult, type Output } from './build.js';
 export { type Config, type ConfigFile, configSchema, loadConfig } from './config.js';
-export type { BriefDocument, KeyList, Section } from './document-model.js';
+export type { BriefDocument, Section } from './document-model.js';
 export { attachmentLimit, composeEmail, type EmailAttachment, type EmailOptions } from './email.js';
 export { BriefpressError, BrowserNotFoundError } from './errors.js';
 export type { FontSource } from './fonts.js';
@@ -9,5 +9,6 @@ export { type OutputKind, type Options, type PageFormat, type ResolvedOptions, r
 export { processor } from './processor.js';
 export { createRenderer, type Renderer, type RendererOptions } from './renderer.js';
 export type { Source } from './source.js';
+export type { Digest, DigestItem, DigestList } from './summary-content.js';
 export type { TemplateData } from './templates.js';
 export { version } from './version.js';

@@ -22,6 +22,8 @@ export interface Options {
   accent?: string;
   /** Text and heading fonts, as `@fontsource/*` packages. @default Source Serif 4 and Source Sans 3 */
   fonts?: FontSource[];
+  /** Make it an error, not a warning, when the one-page summary must leave content out to fit. @default false */
+  strict?: boolean;
   /** Chromium/Chrome executable. @default `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, Puppeteer's browser, then the system's */
   browser?: string;
 }
@@ -39,6 +41,7 @@ const defaults: ResolvedOptions = {
   logo: undefined,
   accent: '#8c2331',
   fonts: defaultFonts,
+  strict: false,
   browser: undefined,
 };
 

@@ -104,5 +104,8 @@ function createEnvironment(): typeof Handlebars {
   env.registerHelper('year', (value: unknown) => (typeof value === 'string' ? value.slice(0, 4) : ''));
   env.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(String(separator)) : ''));
   env.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean));
+  env.registerHelper('one', (value: unknown) => value === 1);
+  /** `{{readingMinutes doc.wordCount}}` → 6, at 230 words a minute. */
+  env.registerHelper('readingMinutes', (words: unknown) => Math.max(1, Math.round(Number(words) / 230)));
   return env;
 }

@@ -23,8 +23,8 @@ describe('the document model', () => {
 
   it('should find the risks list and derive key points from lead sentences', async () => {
     const doc = await model(seed);
-    expect(doc.risks?.heading).toMatch(/What Could Go Wrong/);
-    expect(doc.risks?.items).toHaveLength(4);
+    expect(doc.digest.lists.map((list) => list.heading)).toEqual(['What Could Go Wrong']);
+    expect(doc.digest.lists[0]?.items).toHaveLength(4);
     expect(doc.keyPointsMarked).toBe(false);
     expect(doc.keyPoints.length).toBeGreaterThanOrEqual(3);
     for (const point of doc.keyPoints) expect(point).toMatch(/[.!?”"]$/);

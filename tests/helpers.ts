@@ -68,3 +68,29 @@ export async function pdfFonts(file: string): Promise<Array<{ name: string; embe
 export async function pageCount(file: string): Promise<number> {
   return (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
 }
+
+export interface PdfTextItem {
+  text: string;
+  /** The size the text is set in, in pt, as pdf.js computes it from the text and page matrices. */
+  size: number;
+  /** Baseline, in pt from the bottom of the page. */
+  y: number;
+}
+
+/** The text runs of one page with their font size and position, read by pdf.js. */
+export async function pdfTextItems(file: string, pageNumber = 1): Promise<{ height: number; items: PdfTextItem[] }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
+  try {
+    const page = await document.getPage(pageNumber);
+    const { items } = await page.getTextContent();
+    return {
+      height: page.view[3]! - page.view[1]!,
+      items: items.flatMap((item) =>
+        'str' in item && item.str.trim() ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]), y: item.transform[5] as number }] : [],
+      ),
+    };
+  } finally {
+    await document.destroy();
+  }
+}

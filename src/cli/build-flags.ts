@@ -11,6 +11,7 @@ export interface BuildFlags extends ReportFlags {
   eml?: boolean;
   png?: boolean;
   browser?: string;
+  strict?: boolean;
   config?: string;
 }
 
@@ -24,6 +25,7 @@ export function addBuildFlags(command: Command): Command {
       .option('--html', 'also write the final HTML beside each PDF')
       .option('--eml', 'also write NAME.eml: an email with both PDFs attached (nothing is sent)')
       .option('--png', 'also write NAME.KIND-N.png images of the pages (needs pdftoppm)')
+      .option('--strict', 'fail, writing nothing, when the summary must leave content out to fit one page')
       .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty),
   );
 }
@@ -39,7 +41,7 @@ export function addReportFlags(command: Command): Command {
 
 /** The flags' layer of settings: it wins over the config file and the front matter. */
 export function flagOptions(flags: BuildFlags): Options {
-  return { format: flags.format, outputs: flags.only ? [flags.only] : undefined, html: flags.html, browser: flags.browser };
+  return { format: flags.format, outputs: flags.only ? [flags.only] : undefined, html: flags.html, browser: flags.browser, strict: flags.strict };
 }
 
 export function nonEmpty(value: string): string {

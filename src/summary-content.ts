@@ -1,0 +1,192 @@
+import type { Element, ElementContent, RootContent } from 'hast';
+import { sentences, wordCount } from './sentences.js';
+
+/** One line of the summary: a sentence, a key point or a list item. */
+export interface DigestItem {
+  /** A run-in label: a section's short heading, or a list item's bold lead-in. */
+  label?: string;
+  text: string;
+  /** Set on what the fit may leave out to keep one page: the highest `rank` goes first. */
+  drop?: { rank: number; name: string };
+}
+
+/** The items of a list under a heading such as "Risks" or "Recommendations". */
+export interface DigestList {
+  heading: string;
+  items: DigestItem[];
+}
+
+/** What the one-page summary shows, in reading order. */
+export interface Digest {
+  /** Two to four sentences, or the front matter `summary` in full. */
+  bottomLine: DigestItem[];
+  /** Marked takeaways verbatim, else the lead sentence of each section (at most {@link derivedPointLimit}). */
+  keyPoints: DigestItem[];
+  keyPointsMarked: boolean;
+  lists: DigestList[];
+}
+
+/** A top-level section of the source, before it becomes HTML. */
+export interface SourceSection {
+  number: number;
+  heading: string;
+  body: RootContent[];
+}
+
+export interface DigestSource {
+  intro: RootContent[];
+  sections: SourceSection[];
+  /** Front matter `summary`. */
+  summary?: string;
+  /** Front matter `takeaways` or a `:::takeaways` block. */
+  takeaways?: string[];
+  lang: string;
+}
+
+/** A person writes three to five key points; the fit may leave out even these. */
+export const derivedPointLimit = 5;
+const bottomLineWords = 85;
+
+const keyListHeading = /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;
+const findingsHeading = /^(key (findings|messages|points|takeaways)|main findings|takeaways|highlights)$/i;
+const summaryHeading = /^(the )?(executive summary|summary|in brief|at a glance|bottom line|overview|abstract)$/i;
+const conclusionHeading = /^(conclusions?|in conclusion|concluding (remarks|thoughts)|(final|closing) thoughts?|the way forward|outlook)$/i;
+
+/**
+ * Choose the summary's content. Marked content is used as written; otherwise the bottom line comes
+ * from a "Summary" section, else a "Conclusion", else the text before the first section, and the key
+ * points are the lead sentences of the other sections. Lists under "Risks"-like headings follow.
+ */
+export function digest(source: DigestSource): Digest {
+  const { lang } = source;
+  const findings = source.sections.find((section) => findingsHeading.test(shortHeading(section.heading)) && firstList(section.body));
+  const keyLists = source.sections.filter((section) => section !== findings && keyListHeading.test(section.heading) && firstList(section.body));
+  const prose = source.sections.filter((section) => section !== findings && !keyLists.includes(section));
+  const byHeading = (pattern: RegExp) => prose.find((section) => pattern.test(shortHeading(section.heading)) && paragraphs(section.body).length > 0);
+  const firstProse = () => (paragraphs(source.intro).length > 0 ? undefined : prose.find((section) => paragraphs(section.body).length > 0));
+  // The section the bottom line comes from (none: the intro); it gives no key point of its own.
+  const opening = source.summary === undefined ? (byHeading(summaryHeading) ?? byHeading(conclusionHeading) ?? firstProse()) : undefined;
+
+  const bottomLineText = source.summary !== undefined ? sentences(collapse(source.summary), lang) : pickBottomLine(paragraphs(opening?.body ?? source.intro), lang);
+  const bottomLine = bottomLineText.map((text, i): DigestItem => (i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1} of the bottom line` } }));
+
+  let keyPoints: DigestItem[];
+  if (source.takeaways) {
+    keyPoints = source.takeaways.map((text) => ({ text }));
+  } else if (findings) {
+    keyPoints = listItems(findings, shortHeading(findings.heading), lang);
+  } else {
+    keyPoints = prose
+      .filter((section) => section !== opening)
+      .flatMap((section): DigestItem[] => {
+        const text = leadOf(section.body, lang);
+        const label = shortHeading(section.heading);
+        return text ? [{ label, text, drop: { rank: section.number * 1000, name: `the key point of section ${section.number} (“${label}”)` } }] : [];
+      })
+      .slice(0, derivedPointLimit);
+  }
+
+  const lists: DigestList[] = [];
+  for (const section of keyLists) {
+    const heading = keyListPart(section.heading);
+    const items = listItems(section, heading, lang);
+    const same = lists.find((list) => list.heading.toLowerCase() === heading.toLowerCase());
+    if (same) same.items.push(...items);
+    else lists.push({ heading, items });
+  }
+  return { bottomLine, keyPoints, keyPointsMarked: source.takeaways !== undefined, lists };
+}
+
+/** The first sentence of a section that can stand alone: long enough, and not a lead-in to a list or a question. */
+export function leadOf(body: RootContent[], lang: string): string | undefined {
+  const texts = paragraphs(body);
+  for (const text of texts.slice(0, 2)) {
+    const found = sentences(text, lang).find((sentence) => standsAlone(sentence, lang));
+    if (found) return found;
+  }
+  return texts[0] ? sentences(texts[0], lang)[0] : undefined;
+}
+
+function standsAlone(sentence: string, lang: string): boolean {
+  return wordCount(sentence, lang) >= 6 && !/[:?]["”’)]?$/.test(sentence);
+}
+
+/**
+ * Sentences in order until there are two to four of them and about {@link bottomLineWords} words,
+ * ending with a paragraph once there are two; lead-ins to lists are skipped.
+ */
+function pickBottomLine(texts: string[], lang: string): string[] {
+  const picked: string[] = [];
+  let words = 0;
+  for (const text of texts) {
+    if (picked.length >= 2) break;
+    for (const sentence of sentences(text, lang)) {
+      if (/:["”’)]?$/.test(sentence)) continue;
+      const count = wordCount(sentence, lang);
+      if (picked.length >= 4 || (picked.length >= 2 && words + count > bottomLineWords)) break;
+      picked.push(sentence);
+      words += count;
+    }
+  }
+  return picked;
+}
+
+/** A list item, its bold lead-in ("**Trade risk:** India's imports…") made a label. */
+function listItems(section: SourceSection, heading: string, lang: string): DigestItem[] {
+  const items = (firstList(section.body)?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+  return items.flatMap((li, i): DigestItem[] => {
+    const full = collapse(inlineText(li));
+    if (!full) return [];
+    const holder = li.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p') ?? li;
+    const first = holder.children.find((child) => !(child.type === 'text' && !child.value.trim()));
+    const lead = first?.type === 'element' && (first.tagName === 'strong' || first.tagName === 'b') ? collapse(inlineText(first)) : '';
+    const rest = full.slice(lead.length);
+    const labelled = lead && rest.trim() && (/[:.]$/.test(lead) || /^\s*[:—–-]/.test(rest));
+    const after = rest.replace(/^\s*[:—–-]?\s*/, '');
+    const item: DigestItem = labelled ? { label: lead.replace(/\s*[:.]$/, ''), text: after.charAt(0).toLocaleUpperCase(lang) + after.slice(1) } : { text: full };
+    const name = `“${item.label ?? firstWords(item.text)}” (${heading})`;
+    return [{ ...item, drop: { rank: section.number * 1000 + i + 1, name } }];
+  });
+}
+
+/** "What It Means for India — Strategic Autonomy" → "What It Means for India". */
+export function shortHeading(heading: string): string {
+  return headingParts(heading)[0] ?? heading;
+}
+
+/** "Great Stakes, Big Challenges — What Could Go Wrong" → "What Could Go Wrong". */
+function keyListPart(heading: string): string {
+  return headingParts(heading).find((part) => keyListHeading.test(part)) ?? heading;
+}
+
+function headingParts(heading: string): string[] {
+  return heading.split(/\s+[—–-]\s+|:\s+/).map((part) => part.trim()).filter(Boolean);
+}
+
+function firstList(body: RootContent[]): Element | undefined {
+  return body.find((node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
+}
+
+function paragraphs(body: RootContent[]): string[] {
+  return body.flatMap((node) => (node.type === 'element' && node.tagName === 'p' ? [collapse(inlineText(node))] : [])).filter(Boolean);
+}
+
+/** The text a reader sees, without footnote reference numbers (they would glue onto words). */
+function inlineText(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  if (node.tagName === 'br') return ' ';
+  if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)) return '';
+  const text = node.children.map(inlineText).join('');
+  // Block children (a loose list item's paragraphs, a nested list) are separate runs of text.
+  return /^(p|ul|ol|li|div|blockquote)$/.test(node.tagName) ? ` ${text} ` : text;
+}
+
+function firstWords(text: string): string {
+  const words = text.split(' ');
+  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : text;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

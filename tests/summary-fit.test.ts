@@ -1,0 +1,97 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, pageCount, pdfText, pdfTextItems, runCli, seed, tempDir } from './helpers.js';
+
+interface Report {
+  documents: Array<{ input: string; outputs: Array<{ path: string; pages: number }>; warnings: Array<{ message: string }>; error: string | null }>;
+}
+
+const tiny = fixture('summary-tiny', 'water-rates.md');
+const marked = fixture('summary-takeaways', 'port-strategy.md');
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('the one-page summary', () => {
+  let dir: string;
+  let overfull: string;
+  let report: Report;
+  const summaryOf = (input: string) => path.join(dir, 'out', `${path.basename(input, '.md')}.summary.pdf`);
+  const documentOf = (input: string) => report.documents.find((document) => document.input === input)!;
+
+  beforeAll(async () => {
+    dir = await tempDir('briefpress-summary-');
+    // The seed's body ten times under its front matter: sixty sections, forty risks.
+    const source = await readFile(seed, 'utf8');
+    const end = source.indexOf('\n---\n', 4) + 5;
+    overfull = path.join(dir, 'overfull.md');
+    await writeFile(overfull, source.slice(0, end) + source.slice(end).repeat(10));
+    const result = await runCli(['build', seed, tiny, marked, overfull, '--only', 'summary', '--json', '--out', path.join(dir, 'out')]);
+    expect(result.code, result.stderr).toBe(0);
+    report = JSON.parse(result.stdout) as Report;
+  });
+
+  it('should make the seed one page with no warning, reading as a summary', async () => {
+    expect(documentOf(seed).warnings).toEqual([]);
+    expect(await pageCount(summaryOf(seed))).toBe(1);
+    const text = flat(await pdfText(summaryOf(seed)));
+    expect(text.toLowerCase()).toContain('bottom line');
+    // The bottom line comes from the closing section, the key points from the others' leads.
+    expect(text).toContain('It’s a statement — by both countries');
+    expect(text).toContain('For India, hosting Putin now');
+    expect(text).toContain('Trade imbalance and economic risk. Historically');
+    expect(text).toContain('is in india-russia-summit-2025.brief.pdf');
+  });
+
+  it('should keep the type of a three-line note at the maximum size, with whitespace at the bottom', async () => {
+    expect(documentOf(tiny).warnings).toEqual([]);
+    expect(await pageCount(summaryOf(tiny))).toBe(1);
+    const { height, items } = await pdfTextItems(summaryOf(tiny));
+    // Key points are set at 1rem, the root size the fit chose: the template's --fit-max, 11pt.
+    const point = items.find((item) => item.text.includes('Most mains are older'));
+    expect(point?.size).toBeCloseTo(11, 1);
+    expect(Math.min(...items.map((item) => item.y))).toBeGreaterThan(height / 2);
+  });
+
+  it('should use the front matter takeaways verbatim and in order', async () => {
+    const text = flat(await pdfText(summaryOf(marked)));
+    const source = await readFile(marked, 'utf8');
+    const takeaways = [...source.matchAll(/^ {2}- (.+)$/gm)].map((match) => match[1]!);
+    expect(takeaways).toHaveLength(3);
+    const at = takeaways.map((takeaway) => text.indexOf(takeaway));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(text).not.toContain('Forecasts from three independent studies');
+    // A list item's bold lead-in becomes its label; the text after it starts a sentence.
+    expect(text).toContain('Double the rail line. Start the planning process this year.');
+  });
+
+  it('should fit ten seeds on one page at the minimum size, warning what it left out', async () => {
+    expect(await pageCount(summaryOf(overfull))).toBe(1);
+    const [warning, ...others] = documentOf(overfull).warnings;
+    expect(others).toEqual([]);
+    expect(warning?.message).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out “.+” \(What Could Go Wrong\)/);
+    const { items } = await pdfTextItems(summaryOf(overfull));
+    expect(items.find((item) => item.text.includes('For India, hosting Putin now'))?.size).toBeCloseTo(8, 1);
+    const text = flat(await pdfText(summaryOf(overfull)));
+    expect(text).toContain('Putin in New Delhi');
+    const risks = text.split('Trade imbalance and economic risk').length - 1;
+    expect(risks).toBeGreaterThanOrEqual(1);
+    expect(risks).toBeLessThan(10);
+  });
+
+  it('should set no text below 8pt in any summary', async () => {
+    for (const input of [seed, tiny, marked, overfull]) {
+      const { items } = await pdfTextItems(summaryOf(input));
+      const smallest = items.reduce((a, b) => (b.size < a.size ? b : a));
+      expect(smallest.size, `${input}: “${smallest.text}”`).toBeGreaterThanOrEqual(7.99);
+    }
+  });
+
+  it('should exit 1 and write nothing with --strict when content must be left out', async () => {
+    const out = path.join(dir, 'strict');
+    const result = await runCli(['build', overfull, '--strict', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/overfull\.md: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+});
