@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, pageCount, pdfText, pdfTextItems, runCli, seed, tempDir } from './helpers.js';
 
 interface Report {
-  documents: Array<{ input: string; outputs: Array<{ path: string; pages: number }>; warnings: Array<{ message: string }>; error: string | null }>;
+  documents: Array<{ input: string; messages: Array<{ severity: string; reason: string }> }>;
 }
 
 const tiny = fixture('summary-tiny', 'water-rates.md');
@@ -16,7 +16,8 @@ describe('the one-page summary', () => {
   let overfull: string;
   let report: Report;
   const summaryOf = (input: string) => path.join(dir, 'out', `${path.basename(input, '.md')}.summary.pdf`);
-  const documentOf = (input: string) => report.documents.find((document) => document.input === input)!;
+  const warningsOf = (input: string) =>
+    report.documents.find((document) => document.input === input)!.messages.filter((message) => message.severity === 'warning').map((message) => message.reason);
 
   beforeAll(async () => {
     dir = await tempDir('briefpress-summary-');
@@ -31,7 +32,7 @@ describe('the one-page summary', () => {
   });
 
   it('should make the seed one page with no warning, reading as a summary', async () => {
-    expect(documentOf(seed).warnings).toEqual([]);
+    expect(warningsOf(seed)).toEqual([]);
     expect(await pageCount(summaryOf(seed))).toBe(1);
     const text = flat(await pdfText(summaryOf(seed)));
     expect(text.toLowerCase()).toContain('bottom line');
@@ -43,7 +44,7 @@ describe('the one-page summary', () => {
   });
 
   it('should keep the type of a three-line note at the maximum size, with whitespace at the bottom', async () => {
-    expect(documentOf(tiny).warnings).toEqual([]);
+    expect(warningsOf(tiny)).toEqual([]);
     expect(await pageCount(summaryOf(tiny))).toBe(1);
     const { height, items } = await pdfTextItems(summaryOf(tiny));
     // Key points are set at 1rem, the root size the fit chose: the template's --fit-max, 11pt.
@@ -67,9 +68,9 @@ describe('the one-page summary', () => {
 
   it('should fit ten seeds on one page at the minimum size, warning what it left out', async () => {
     expect(await pageCount(summaryOf(overfull))).toBe(1);
-    const [warning, ...others] = documentOf(overfull).warnings;
+    const [warning, ...others] = warningsOf(overfull);
     expect(others).toEqual([]);
-    expect(warning?.message).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out “.+” \(What Could Go Wrong\)/);
+    expect(warning).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out “.+” \(What Could Go Wrong\)/);
     const { items } = await pdfTextItems(summaryOf(overfull));
     expect(items.find((item) => item.text.includes('For India, hosting Putin now'))?.size).toBeCloseTo(8, 1);
     const text = flat(await pdfText(summaryOf(overfull)));
@@ -91,7 +92,7 @@ describe('the one-page summary', () => {
     const out = path.join(dir, 'strict');
     const result = await runCli(['build', overfull, '--strict', '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/overfull\.md: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
+    expect(result.stderr).toMatch(/overfull\.md: error: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ describe('the templates', () => {
   it('should point the summary at the full brief by file name', async () => {
     const html = await render('summary');
     expect(html).toContain('small.brief.pdf');
-    expect(html).toContain('Migration:');
+    // A risk's bold lead-in is its label; the sentence after it keeps its own capital.
+    expect(html).toContain('Migration.</strong> People move south.');
   });
 });
