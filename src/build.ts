@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
+import { inlineImages } from './images.js';
 import { logoDataUrl } from './logo.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
@@ -72,11 +73,9 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   const file = await readSource(source);
   const result: BuildResult = { path: source.path, file, outputs: [], ms: 0 };
   try {
-    const document = file.messages.some((message) => message.fatal) ? undefined : ((await processor.process(file)).result as BriefDocument);
-    const fatal = file.messages.find((message) => message.fatal);
-    if (fatal || !document) throw fatal;
-    result.document = document;
     const { defaults, renderer: _, onResult: __, ...own } = options;
+    const document = await parse(file, resolveOptions(defaults, own).allowNet);
+    result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
     const [templates, fontCss, logo] = await Promise.all([
       loadTemplates(settings.templates),
@@ -136,6 +135,16 @@ function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
   const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
   if (strict) throw new Error(`${reason} (--strict forbids leaving content out)`);
   file.message(reason, { ruleId: 'summary-fit', source: 'briefpress' });
+}
+
+/** Markdown → document model, with the images read (the only I/O) between the stages and the compiler. */
+async function parse(file: VFile, allowNet: boolean): Promise<BriefDocument> {
+  const failed = () => file.messages.find((message) => message.fatal);
+  if (failed()) throw failed();
+  const tree = await processor.run(processor.parse(file), file);
+  if (failed()) throw failed();
+  await inlineImages(tree, file, { allowNet });
+  return processor.stringify(tree, file) as unknown as BriefDocument;
 }
 
 /** One line: `path:line:column: reason`. */

@@ -24,6 +24,8 @@ export interface Options {
   fonts?: FontSource[];
   /** Make it an error, not a warning, when the one-page summary must leave content out to fit. @default false */
   strict?: boolean;
+  /** Let documents use remote `http(s)` images; otherwise they are refused with a warning. @default false */
+  allowNet?: boolean;
   /** Chromium/Chrome executable. @default `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, Puppeteer's browser, then the system's */
   browser?: string;
 }
@@ -42,6 +44,7 @@ const defaults: ResolvedOptions = {
   accent: '#8c2331',
   fonts: defaultFonts,
   strict: false,
+  allowNet: false,
   browser: undefined,
 };
 

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import captions from './captions.js';
 import directives from './directives.js';
 import documentModel from './document-model.js';
 import frontMatter from './front-matter.js';
@@ -23,5 +24,6 @@ export const processor = unified()
   .use(directives)
   .use(remarkRehype)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(captions)
   .use(documentModel)
   .freeze();
