@@ -46,7 +46,7 @@ declare module 'vfile' {
   }
 }
 
-const referenceHeading = /^(references|sources|bibliography|notes|endnotes)$/i;
+export const referenceHeading = /^(references|sources|bibliography|notes|endnotes)$/i;
 
 /** A unified compiler that turns the sanitized HTML tree into a {@link BriefDocument}. */
 export default function documentModel(this: Processor) {

@@ -9,6 +9,7 @@ import captions from './captions.js';
 import directives from './directives.js';
 import documentModel from './document-model.js';
 import frontMatter from './front-matter.js';
+import linkNotes from './link-notes.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /**
@@ -22,7 +23,9 @@ export const processor = unified()
   .use(remarkGfm)
   .use(remarkDirective)
   .use(directives)
-  .use(remarkRehype)
+  .use(linkNotes)
+  // GFM footnotes and link notes print together as the brief's endnotes.
+  .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackContent: '↑', footnoteBackLabel: (index) => `Back to reference ${index + 1}` })
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
   .use(documentModel)
