@@ -1,0 +1,151 @@
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import directives from '../src/directives.js';
+import type { BriefDocument } from '../src/document-model.js';
+import { processor } from '../src/processor.js';
+
+async function model(markdown: string, frontMatter = ''): Promise<{ doc: BriefDocument; file: VFile }> {
+  const file = new VFile({ path: 'brief.md', value: `---\ntitle: A brief\n${frontMatter}---\n\n${markdown}` });
+  return { doc: (await processor.process(file)).result as BriefDocument, file };
+}
+
+const texts = (items: Array<{ text: string }>) => items.map((item) => item.text);
+
+describe('the summary content', () => {
+  it('should take the bottom line from a conclusion and the key points from the other sections', async () => {
+    const { doc } = await model(
+      [
+        'Ministers met on Monday to discuss the budget for the coming year.',
+        '## Spending',
+        'Spending on schools will rise by a tenth over three years. Most of it goes to buildings.',
+        '## Conclusion',
+        'The budget shifts money from roads to schools. It does so without raising taxes. Whether it lasts depends on growth. Nobody knows.',
+        'A second paragraph is not needed.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'The budget shifts money from roads to schools.',
+      'It does so without raising taxes.',
+      'Whether it lasts depends on growth.',
+      'Nobody knows.',
+    ]);
+    expect(doc.digest.keyPoints).toMatchObject([{ label: 'Spending', text: 'Spending on schools will rise by a tenth over three years.' }]);
+    expect(doc.summary).toBe(texts(doc.digest.bottomLine).join(' '));
+  });
+
+  it('should take two to four sentences from the opening when there is no summary or conclusion, ending with a paragraph', async () => {
+    const { doc } = await model(
+      [
+        'The port is full. Ships wait three days to berth, and the queue is growing every month of the year.',
+        'A third sentence in the next paragraph is left for the brief.',
+        '## Demand',
+        'Volumes will double by 2035 on every forecast we have seen.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual(['The port is full.', 'Ships wait three days to berth, and the queue is growing every month of the year.']);
+  });
+
+  it('should skip lead sentences that are too short, lead into a list, or ask a question', async () => {
+    const { doc } = await model(
+      [
+        'An opening paragraph that says what the brief is about.',
+        '## Costs',
+        'In short:',
+        '- a list the lead-in introduces',
+        'Costs rose by a third in two years, mostly for energy.',
+        '## Options',
+        'What can be done? Three options are open to the ministry, and each has a price.',
+        '## Timing',
+        'Soon. The decision is due before the summer recess of parliament.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.keyPoints)).toEqual([
+      'Costs rose by a third in two years, mostly for energy.',
+      'Three options are open to the ministry, and each has a price.',
+      'The decision is due before the summer recess of parliament.',
+    ]);
+    expect(doc.sections.map((section) => section.lead)).toEqual(texts(doc.digest.keyPoints));
+  });
+
+  it('should label key points with the first part of their heading and keep at most five', async () => {
+    const sections = Array.from({ length: 7 }, (_, i) => `## Part ${i + 1} — more words\n\nThe lead sentence of section number ${i + 1} is here.`);
+    const { doc } = await model(['An opening paragraph of the brief.', ...sections].join('\n\n'));
+    expect(doc.digest.keyPoints.map((point) => point.label)).toEqual(['Part 1', 'Part 2', 'Part 3', 'Part 4', 'Part 5']);
+    expect(doc.keyPoints).toEqual(texts(doc.digest.keyPoints));
+  });
+
+  it('should split a risk’s bold lead-in into a label and merge lists under the same heading', async () => {
+    const { doc } = await model(
+      [
+        'An opening paragraph of the brief.',
+        '## Big Stakes — What Could Go Wrong',
+        '- **Sanctions:** deepening ties could strain relations.\n- **Delay** — projects may slip.\n- A plain risk with no label.',
+        '## Recommendations',
+        '- Act now.',
+        '## More: what could go wrong',
+        '- **Prices.** Oil may fall.',
+      ].join('\n\n'),
+    );
+    expect(doc.digest.lists).toMatchObject([
+      {
+        heading: 'What Could Go Wrong',
+        items: [
+          { label: 'Sanctions', text: 'Deepening ties could strain relations.' },
+          { label: 'Delay', text: 'Projects may slip.' },
+          { text: 'A plain risk with no label.' },
+          { label: 'Prices', text: 'Oil may fall.' },
+        ],
+      },
+      { heading: 'Recommendations', items: [{ text: 'Act now.' }] },
+    ]);
+  });
+
+  it('should rank what the fit may drop: later sections first, then the bottom line’s later sentences, never its first', async () => {
+    const { doc } = await model(
+      ['First sentence here. Second sentence here.', '## One', 'The first section leads with this sentence.', '## Risks', '- **A:** one.\n- **B:** two.'].join('\n\n'),
+    );
+    expect(doc.digest.bottomLine[0]?.drop).toBeUndefined();
+    const ranks = [doc.digest.bottomLine[1], doc.digest.keyPoints[0], ...doc.digest.lists[0]!.items].map((item) => item?.drop?.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a! - b!));
+    expect(doc.digest.keyPoints[0]?.drop?.name).toBe('the key point of section 1 (“One”)');
+  });
+
+  it('should use front matter takeaways and summary verbatim, never to be dropped', async () => {
+    const { doc } = await model('## One\n\nA derived lead sentence that is not used.', 'summary: "Written by hand. Twice."\ntakeaways:\n  - Second is **not** first\n  - First\n');
+    expect(doc.digest.keyPoints).toEqual([{ text: 'Second is **not** first' }, { text: 'First' }]);
+    expect(doc.keyPointsMarked).toBe(true);
+    expect(texts(doc.digest.bottomLine)).toEqual(['Written by hand.', 'Twice.']);
+  });
+
+  it('should leave footnote numbers out of the sentences', async () => {
+    const { doc } = await model('Rates rose by a tenth last year[^1] across the region.\n\n[^1]: Central bank data.');
+    expect(texts(doc.digest.bottomLine)).toEqual(['Rates rose by a tenth last year across the region.']);
+  });
+});
+
+describe('the takeaways directive', () => {
+  const run = async (markdown: string) => {
+    const file = new VFile({ path: 'brief.md', value: markdown });
+    const pipeline = unified().use(remarkParse).use(remarkDirective).use(directives);
+    const tree = (await pipeline.run(pipeline.parse(file), file)) as Root;
+    return { file, tree };
+  };
+
+  it('should move the marked points out of the body, several blocks adding up in order', async () => {
+    const { file, tree } = await run(':::takeaways\n- One\n- **Two**\n:::\n\nBody text.\n\n:::takeaways\nThree\n:::\n');
+    expect(file.data.takeaways).toEqual(['One', 'Two', 'Three']);
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph']);
+  });
+
+  it('should warn, with its place, about an empty takeaways block', async () => {
+    const { file } = await run('Text.\n\n:::takeaways\n:::\n');
+    expect(file.data.takeaways).toBeUndefined();
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([
+      '3:1 empty `:::takeaways` block: put the key points in it as a list',
+    ]);
+  });
+});
