@@ -33,6 +33,8 @@ export interface Output {
   pages: number;
   /** The final HTML, when `html` was asked for. */
   html?: string;
+  /** For the summary: the type size it was fitted to one page at, and what it left out. */
+  fit?: FitResult;
 }
 
 export interface BuildResult {
@@ -112,7 +114,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           headings: headingTitles(html),
         });
         if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
-        return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html } : {}) };
+        return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html } : {}), ...(fit ? { fit } : {}) };
       }),
     );
   } catch (error: unknown) {
@@ -130,7 +132,10 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
 /** A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an error. */
 function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
   const what = describeDropped(fit.dropped);
-  if (!fit.fits) throw new Error(`the summary does not fit on one page even at ${fit.fontSize}pt without ${what}: shorten the front matter \`takeaways\` or \`summary\``);
+  if (!fit.fits) {
+    const without = what ? `, even without ${what}` : '';
+    throw new Error(`the summary does not fit on one page at ${fit.fontSize}pt${without}: shorten the takeaways or the front matter \`summary\``);
+  }
   if (fit.dropped.length === 0) return;
   const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
   if (strict) throw new Error(`${reason} (--strict forbids leaving content out)`);

@@ -10,5 +10,6 @@ export { processor } from './processor.js';
 export { createRenderer, type Renderer, type RendererOptions } from './renderer.js';
 export type { Source } from './source.js';
 export type { Digest, DigestItem, DigestList } from './summary-content.js';
+export type { FitResult } from './summary-fit.js';
 export type { TemplateData } from './templates.js';
 export { version } from './version.js';

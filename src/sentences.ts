@@ -9,9 +9,28 @@ function segmentersFor(lang: string) {
   return pair;
 }
 
+/**
+ * Abbreviations after which ICU breaks a sentence that goes on ("Dr. Müller", "20 Mrd. Euro"):
+ * V8's `Intl.Segmenter` ignores the `-u-ss-standard` suppressions that would handle them.
+ */
+const abbreviations = new Set(
+  'Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Gov Sen Rep Rev Hon No Nr Vol Fig approx vs cf ca bzw vgl sog ggf Mrd Mio Tsd Hr Mme Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),
+);
+
 /** The sentences of a paragraph, split by `Intl.Segmenter` in the document's language. */
 export function sentences(text: string, lang = 'en'): string[] {
-  return [...segmentersFor(lang).sentence.segment(text)].map(({ segment }) => segment.trim()).filter(Boolean);
+  const result: string[] = [];
+  for (const { segment } of segmentersFor(lang).sentence.segment(text)) {
+    const sentence = segment.trim();
+    if (!sentence) continue;
+    const previous = result.at(-1);
+    const word = previous === undefined ? undefined : /(?:^|[\s(])(\p{L}+)\.$/u.exec(previous)?.[1];
+    // Glue back a break after an abbreviation or an initial ("John F. Kennedy"), or before a lower-case word.
+    if (previous !== undefined && ((word && (abbreviations.has(word) || /^\p{Lu}$/u.test(word))) || /^\p{Ll}/u.test(sentence))) {
+      result[result.length - 1] = `${previous} ${sentence}`;
+    } else result.push(sentence);
+  }
+  return result;
 }
 
 /** The first sentence of a paragraph. */

@@ -6,7 +6,7 @@ export interface DigestItem {
   /** A run-in label: a section's short heading, or a list item's bold lead-in. */
   label?: string;
   text: string;
-  /** Set on what the fit may leave out to keep one page: the highest `rank` goes first. */
+  /** Set on what the fit may leave out to keep one page: the highest `rank` goes first; `name` says which in a warning. */
   drop?: { rank: number; name: string };
 }
 
@@ -68,28 +68,31 @@ export function digest(source: DigestSource): Digest {
   const opening = source.summary === undefined ? (byHeading(summaryHeading) ?? byHeading(conclusionHeading) ?? firstProse()) : undefined;
 
   const bottomLineText = source.summary !== undefined ? sentences(collapse(source.summary), lang) : pickBottomLine(paragraphs(opening?.body ?? source.intro), lang);
-  const bottomLine = bottomLineText.map((text, i): DigestItem => (i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1} of the bottom line` } }));
+  const bottomLine = bottomLineText.map((text, i): DigestItem => (i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1}` } }));
 
   let keyPoints: DigestItem[];
   if (source.takeaways) {
     keyPoints = source.takeaways.map((text) => ({ text }));
   } else if (findings) {
-    keyPoints = listItems(findings, shortHeading(findings.heading), lang);
+    keyPoints = listItems(findings, lang);
   } else {
     keyPoints = prose
       .filter((section) => section !== opening)
       .flatMap((section): DigestItem[] => {
         const text = leadOf(section.body, lang);
         const label = shortHeading(section.heading);
-        return text ? [{ label, text, drop: { rank: section.number * 1000, name: `the key point of section ${section.number} (“${label}”)` } }] : [];
+        return text ? [{ label, text, drop: { rank: section.number * 1000, name: `section ${section.number} (“${label}”)` } }] : [];
       })
       .slice(0, derivedPointLimit);
+    // A note that is only a list: its items are its points.
+    const list = keyPoints.length === 0 && bottomLine.length === 0 ? firstList(source.intro) : undefined;
+    if (list) keyPoints = listItems({ number: 0, heading: '', body: [list] }, lang);
   }
 
   const lists: DigestList[] = [];
   for (const section of keyLists) {
     const heading = keyListPart(section.heading);
-    const items = listItems(section, heading, lang);
+    const items = listItems(section, lang);
     const same = lists.find((list) => list.heading.toLowerCase() === heading.toLowerCase());
     if (same) same.items.push(...items);
     else lists.push({ heading, items });
@@ -132,7 +135,7 @@ function pickBottomLine(texts: string[], lang: string): string[] {
 }
 
 /** A list item, its bold lead-in ("**Trade risk:** India's imports…") made a label. */
-function listItems(section: SourceSection, heading: string, lang: string): DigestItem[] {
+function listItems(section: SourceSection, lang: string): DigestItem[] {
   const items = (firstList(section.body)?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
   return items.flatMap((li, i): DigestItem[] => {
     const full = collapse(inlineText(li));
@@ -144,8 +147,7 @@ function listItems(section: SourceSection, heading: string, lang: string): Diges
     const labelled = lead && rest.trim() && (/[:.]$/.test(lead) || /^\s*[:—–-]/.test(rest));
     const after = rest.replace(/^\s*[:—–-]?\s*/, '');
     const item: DigestItem = labelled ? { label: lead.replace(/\s*[:.]$/, ''), text: after.charAt(0).toLocaleUpperCase(lang) + after.slice(1) } : { text: full };
-    const name = `“${item.label ?? firstWords(item.text)}” (${heading})`;
-    return [{ ...item, drop: { rank: section.number * 1000 + i + 1, name } }];
+    return [{ ...item, drop: { rank: section.number * 1000 + i + 1, name: `“${item.label ?? firstWords(item.text)}”` } }];
   });
 }
 
@@ -167,8 +169,19 @@ function firstList(body: RootContent[]): Element | undefined {
   return body.find((node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
 }
 
+/** The text of each paragraph, leaving out navigation: links and separators only, perhaps after a lead-in ("Read this in: English | Français"). */
 function paragraphs(body: RootContent[]): string[] {
-  return body.flatMap((node) => (node.type === 'element' && node.tagName === 'p' ? [collapse(inlineText(node))] : [])).filter(Boolean);
+  return body.flatMap((node) => {
+    if (node.type !== 'element' || node.tagName !== 'p') return [];
+    const text = collapse(inlineText(node));
+    const navigation = node.children.some((child) => child.type === 'element' && child.tagName === 'a') && /^([^:]*:)?[\s|·•,/–—-]*$/.test(withoutLinks(node));
+    return text && !navigation ? [text] : [];
+  });
+}
+
+function withoutLinks(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' && node.tagName !== 'a' ? node.children.map(withoutLinks).join('') : '';
 }
 
 /** The text a reader sees, without footnote reference numbers (they would glue onto words). */

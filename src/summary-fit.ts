@@ -5,8 +5,8 @@ import type { Page } from 'puppeteer';
 export interface FitResult {
   /** The root font size chosen, in pt, between the template's `--fit-min` and `--fit-max`. */
   fontSize: number;
-  /** What was left out (`data-drop-name` of each block), in the order it was dropped. */
-  dropped: string[];
+  /** What was left out, in the order it was dropped: each block's `data-drop-name`, and the `data-drop-group` it was in. */
+  dropped: Array<{ group?: string; name: string }>;
   /** Whether it fits: false only when nothing more may be dropped. */
   fits: boolean;
   /** Layouts measured (print media, the page's content box as the viewport). */
@@ -41,11 +41,20 @@ export async function fitToOnePage(page: Page): Promise<FitResult> {
   }
 }
 
-/** "the key point of section 7 (…); …" for a warning, the document's order, long lists cut short. */
-export function describeDropped(dropped: string[], shown = 6): string {
-  const inOrder = [...dropped].reverse();
-  const rest = inOrder.length - shown;
-  return `${inOrder.slice(0, shown).join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+/** `Risks: “Sanctions”, “Delay” and 4 more; the subtitle`, in the document's order, for a warning. */
+export function describeDropped(dropped: FitResult['dropped'], shown = 3): string {
+  const groups: Array<{ group?: string; names: string[] }> = [];
+  for (const { group, name } of [...dropped].reverse()) {
+    const last = groups.at(-1);
+    if (group && last?.group === group) last.names.push(name);
+    else groups.push({ group, names: [name] });
+  }
+  return groups
+    .map(({ group, names }) => {
+      const listed = `${names.slice(0, shown).join(', ')}${names.length > shown ? ` and ${names.length - shown} more` : ''}`;
+      return group ? `${group}: ${listed}` : listed;
+    })
+    .join('; ');
 }
 
 // Runs in the page. Self-contained: it is sent as source text.
@@ -112,15 +121,16 @@ function fit({ height, max, min }: PageBox): FitResult {
     }
   }
 
-  const dropped: string[] = [];
+  const dropped: FitResult['dropped'] = [];
   if (used > limit) {
     const blocks = Array.from(document.querySelectorAll<HTMLElement>('[data-drop]')).sort((a, b) => Number(b.dataset.drop) - Number(a.dataset.drop));
     for (const block of blocks) {
       const group = block.closest<HTMLElement>('[data-drop-group]');
+      const parent = block.parentElement;
       block.remove();
       // A heading over a list that has lost all its items goes with them.
-      if (group && !group.querySelector('[data-drop]')) group.remove();
-      dropped.push(block.dataset.dropName ?? 'a block');
+      if (group && parent && parent.children.length === 0) group.remove();
+      dropped.push({ group: group?.dataset.dropGroup, name: block.dataset.dropName ?? 'a block' });
       used = measure();
       if (used <= limit) break;
     }

@@ -111,7 +111,8 @@ describe('the summary content', () => {
     expect(doc.digest.bottomLine[0]?.drop).toBeUndefined();
     const ranks = [doc.digest.bottomLine[1], doc.digest.keyPoints[0], ...doc.digest.lists[0]!.items].map((item) => item?.drop?.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a! - b!));
-    expect(doc.digest.keyPoints[0]?.drop?.name).toBe('the key point of section 1 (“One”)');
+    expect(doc.digest.keyPoints[0]?.drop?.name).toBe('section 1 (“One”)');
+    expect(doc.digest.lists[0]?.items[1]?.drop?.name).toBe('“B”');
   });
 
   it('should use front matter takeaways and summary verbatim, never to be dropped', async () => {
@@ -119,6 +120,17 @@ describe('the summary content', () => {
     expect(doc.digest.keyPoints).toEqual([{ text: 'Second is **not** first' }, { text: 'First' }]);
     expect(doc.keyPointsMarked).toBe(true);
     expect(texts(doc.digest.bottomLine)).toEqual(['Written by hand.', 'Twice.']);
+  });
+
+  it('should not end a sentence at an abbreviation or an initial', async () => {
+    const { doc } = await model('Dr. Müller sagte, die Kosten stiegen um 20 Mrd. Euro im Jahr. John F. Kennedy hätte zugestimmt.', 'lang: de\n');
+    expect(texts(doc.digest.bottomLine)).toEqual(['Dr. Müller sagte, die Kosten stiegen um 20 Mrd. Euro im Jahr.', 'John F. Kennedy hätte zugestimmt.']);
+  });
+
+  it('should skip a line of links and make the items of a note that is only a list its points', async () => {
+    const { doc } = await model('Read this in: [English](https://a.example) | [Français](https://b.example)\n\n- Buy eggs.\n- Call the plumber.');
+    expect(doc.digest.bottomLine).toEqual([]);
+    expect(texts(doc.digest.keyPoints)).toEqual(['Buy eggs.', 'Call the plumber.']);
   });
 
   it('should leave footnote numbers out of the sentences', async () => {

@@ -70,7 +70,7 @@ describe('the one-page summary', () => {
     expect(await pageCount(summaryOf(overfull))).toBe(1);
     const [warning, ...others] = warningsOf(overfull);
     expect(others).toEqual([]);
-    expect(warning).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out “.+” \(What Could Go Wrong\)/);
+    expect(warning).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out What Could Go Wrong: “[^”]+”, “[^”]+”, “[^”]+” and \d+ more$/);
     const { items } = await pdfTextItems(summaryOf(overfull));
     expect(items.find((item) => item.text.includes('For India, hosting Putin now'))?.size).toBeCloseTo(8, 1);
     const text = flat(await pdfText(summaryOf(overfull)));
@@ -88,11 +88,16 @@ describe('the one-page summary', () => {
     }
   });
 
-  it('should exit 1 and write nothing with --strict when content must be left out', async () => {
+  it('should exit 1 and write nothing with --strict when content must be left out, or when the takeaways alone overflow', async () => {
     const out = path.join(dir, 'strict');
-    const result = await runCli(['build', overfull, '--strict', '--out', out]);
+    // Takeaways are never dropped: two hundred of them cannot make a one-page summary.
+    const sentence = 'Every one of these marked takeaways is a long sentence that the author insists on keeping in the summary.';
+    const crowded = path.join(dir, 'crowded.md');
+    await writeFile(crowded, `---\ntitle: Crowded\ntakeaways:\n${`  - ${sentence}\n`.repeat(200)}---\n\nBody.\n`);
+    const result = await runCli(['build', overfull, crowded, '--strict', '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/overfull\.md: error: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
+    expect(result.stderr).toMatch(/crowded\.md: error: the summary does not fit on one page at 8pt: shorten the takeaways/);
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 });
