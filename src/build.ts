@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
@@ -9,7 +9,7 @@ import { logoDataUrl } from './logo.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
 import { headingTitles } from './pdf-outline.js';
-import { processor } from './processor.js';
+import { processor, runStages } from './processor.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
 import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
@@ -72,11 +72,12 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
 
 async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const file = await readSource(source);
-  const result: BuildResult = { path: source.path, file, outputs: [], ms: 0 };
-  try {
-    const { defaults, renderer: _, onResult: __, ...own } = options;
-    const document = await parse(file, resolveOptions(defaults, own).allowNet);
+  const { defaults, renderer: _, onResult: __, ...own } = options;
+  const limits = resolveOptions(defaults, own);
+  const result: BuildResult = { path: source.path, file: new VFile({ path: path.resolve(source.path) }), outputs: [], ms: 0 };
+  const work = (async (): Promise<Output[]> => {
+    const file = (result.file = await readSource(source, limits.maxInputSize));
+    const document = await parse(file, limits.allowNet);
     result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
     const [templates, fontCss, logo] = await Promise.all([
@@ -86,7 +87,13 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     ]);
     const name = documentName(source.path);
     const { organisation } = settings;
-    result.outputs = await Promise.all(
+    const refused = new Set<string>();
+    const onRefused = (url: string, reason: string) => {
+      if (!refused.has(url)) file.message(`refused to load ${url}: ${reason}`, { ruleId: 'request', source: 'briefpress' });
+      refused.add(url);
+    };
+    const policy = { folders: [path.dirname(file.path)], allowNet: settings.allowNet };
+    return Promise.all(
       settings.outputs.map(async (kind): Promise<Output> => {
         const data = {
           doc: document,
@@ -96,12 +103,13 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           pageSize: settings.format === 'letter' ? 'letter' : 'A4',
           briefFile: `${name}.brief.pdf`,
           generator,
+          allowNet: settings.allowNet,
         };
         // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms).
         const html = templates.render(kind, { ...data, fontCss: fontFacesFor(fontCss, templates.render(kind, { ...data, fontCss: '' })) });
         let fit: FitResult | undefined;
         const prepare = kind === 'summary' ? async (page: Page) => void (fit = await fitToOnePage(page)) : undefined;
-        const pdf = await (await renderer).print({ html, prepare });
+        const pdf = await (await renderer).print({ html, prepare, policy, onRefused });
         if (fit) checkFit(fit, file, settings.strict);
         const { bytes, pages } = await finalizePdf(pdf, {
           title: document.meta.title,
@@ -117,7 +125,11 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
         return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html } : {}), ...(fit ? { fit } : {}) };
       }),
     );
+  })();
+  try {
+    result.outputs = await withTimeLimit(work, limits.timeout);
   } catch (error: unknown) {
+    const { file } = result;
     result.outputs = [];
     result.error = describe(error, file);
     if (!file.messages.includes(error as never)) {
@@ -146,10 +158,24 @@ function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
 async function parse(file: VFile, allowNet: boolean): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
   if (failed()) throw failed();
-  const tree = await processor.run(processor.parse(file), file);
+  const tree = await runStages(file);
   if (failed()) throw failed();
   await inlineImages(tree, file, { allowNet });
   return processor.stringify(tree, file) as unknown as BriefDocument;
+}
+
+/** `work`, or a rejection once `ms` have passed (the work itself is left to finish unobserved). */
+async function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`)), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One line: `path:line:column: reason`. */

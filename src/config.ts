@@ -25,6 +25,9 @@ export const configSchema = z
     templates: z.string().min(1).optional(),
     strict: z.boolean().optional(),
     out: z.string().min(1).optional(),
+    allowNet: z.boolean().optional(),
+    maxInputSize: z.number().int().positive('must be a positive number of bytes').optional(),
+    timeout: z.number().positive('must be a positive number of milliseconds').optional(),
   })
   .strict();
 

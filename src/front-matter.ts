@@ -68,9 +68,19 @@ export default function frontMatter() {
     const lines = new LineCounter();
     const doc = parseDocument(node.value, { schema: 'core', uniqueKeys: true, lineCounter: lines, prettyErrors: false });
     for (const error of doc.errors) fail(`invalid YAML: ${error.message.split('\n')[0]}`, error.pos[0]);
-    if (doc.errors.length > 0) return;
+    // Tags such as `!!js/function` are left unresolved by the core schema; refuse them outright.
+    const tags = doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+    for (const tag of tags) fail(`YAML tags are not allowed: ${tag.message.split(' at line')[0]}`, tag.pos[0]);
+    if (doc.errors.length > 0 || tags.length > 0) return;
 
-    const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
+    let data: unknown;
+    try {
+      // Aliases are bounded so that a "billion laughs" document cannot exhaust memory.
+      data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+    } catch (error: unknown) {
+      fail(`front matter: too many YAML alias expansions (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
     const result = frontMatterSchema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {

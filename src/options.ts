@@ -28,6 +28,10 @@ export interface Options {
   allowNet?: boolean;
   /** Chromium/Chrome executable. @default `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, Puppeteer's browser, then the system's */
   browser?: string;
+  /** Largest Markdown file accepted, in bytes. @default 10 MB (10 × 1024 × 1024) */
+  maxInputSize?: number;
+  /** Time limit of one document (parsing and printing), in milliseconds. @default 60000 */
+  timeout?: number;
 }
 
 export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
@@ -46,6 +50,8 @@ const defaults: ResolvedOptions = {
   strict: false,
   allowNet: false,
   browser: undefined,
+  maxInputSize: 10 * 1024 * 1024,
+  timeout: 60_000,
 };
 
 /**

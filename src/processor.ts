@@ -3,9 +3,14 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
+import type { Root } from 'hast';
 import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import captions from './captions.js';
+import depthLimit from './depth-limit.js';
 import directives from './directives.js';
 import documentModel from './document-model.js';
 import frontMatter from './front-matter.js';
@@ -14,10 +19,12 @@ import { sanitizeSchema } from './sanitize-schema.js';
 
 /**
  * Markdown → {@link BriefDocument}, frozen once per process and shared by every document.
- * Raw HTML in the Markdown is dropped by remark-rehype; what remains is sanitized all the same.
+ * Raw HTML in the Markdown is parsed, then sanitized to the subset in `sanitize-schema.ts`; nesting
+ * is bounded before the recursive stages, on the Markdown and again on the parsed HTML.
  */
 export const processor = unified()
   .use(remarkParse)
+  .use(depthLimit)
   .use(remarkFrontmatter, ['yaml'])
   .use(frontMatter)
   .use(remarkGfm)
@@ -25,8 +32,28 @@ export const processor = unified()
   .use(directives)
   .use(linkNotes)
   // GFM footnotes and link notes print together as the brief's endnotes.
-  .use(remarkRehype, { footnoteLabel: 'Notes', footnoteBackContent: '↑', footnoteBackLabel: (index) => `Back to reference ${index + 1}` })
+  .use(remarkRehype, { allowDangerousHtml: true, footnoteLabel: 'Notes', footnoteBackContent: '↑', footnoteBackLabel: (index) => `Back to reference ${index + 1}` })
+  .use(rehypeRaw)
+  .use(depthLimit)
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
   .use(documentModel)
   .freeze();
+
+/**
+ * Parse a file and run the stages on it (not the compiler). Every failure ends as a fatal message
+ * in `file`: one thrown from inside the parser, and a stack overflow in a recursive stage that the
+ * depth limit could not see coming (deep raw HTML becomes a tree only in the stage that overflows).
+ */
+export async function runStages(file: VFile): Promise<Root> {
+  try {
+    return await processor.run(processor.parse(file), file);
+  } catch (error: unknown) {
+    if (error instanceof VFileMessage) {
+      if (!file.messages.includes(error)) file.messages.push(error);
+      throw error;
+    }
+    if (error instanceof RangeError) file.fail('too deeply nested to process (most likely raw HTML elements inside each other): flatten it', { ruleId: 'depth', source: 'briefpress', cause: error });
+    throw error;
+  }
+}

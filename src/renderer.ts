@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from './browser.js';
+import { guardRequests, type OnRefused, type RequestPolicy } from './request-policy.js';
 
 export interface RendererOptions {
   /** A browser to use; it is left open on `close()`. @default one launched and closed by the renderer */
@@ -16,6 +17,10 @@ export interface PrintJob {
   html: string;
   /** Runs on the loaded page, fonts ready, just before printing (e.g. to fit the summary to one page). */
   prepare?: (page: Page) => Promise<void>;
+  /** What the page may load. @default nothing but `data:` URLs */
+  policy?: RequestPolicy;
+  /** Told of each request the policy refused. */
+  onRefused?: OnRefused;
 }
 
 /** Prints HTML to PDF in one browser, with a pool of reused pages. */
@@ -56,14 +61,16 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   }
 
   return {
-    async print({ html, prepare }) {
+    async print({ html, prepare, policy = { folders: [], allowNet: false }, onRefused = () => undefined }) {
       const page = await acquire();
+      const unguard = guardRequests(page, policy, onRefused);
       try {
         await page.setContent(html, { waitUntil: 'load' });
         await page.evaluate(loadAllFonts);
         await prepare?.(page);
         return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
       } finally {
+        unguard();
         release(page);
       }
     },
@@ -76,6 +83,8 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
 async function preparePage(page: Page): Promise<Page> {
   // The document is untrusted: its page runs no script, and briefpress measures from outside.
   await page.setJavaScriptEnabled(false);
+  // Every request the page makes is then decided by the print job's policy (see `guardRequests`).
+  await page.setRequestInterception(true);
   return page;
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 
@@ -12,10 +12,13 @@ export interface Source {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Read a source into a VFile, refusing what is not UTF-8 Markdown text. */
-export async function readSource(source: Source): Promise<VFile> {
-  const raw = source.value ?? (await readFile(source.path));
+/** Read a source into a VFile, refusing what is too large or not UTF-8 Markdown text. */
+export async function readSource(source: Source, maxSize = Number.POSITIVE_INFINITY): Promise<VFile> {
   const file = new VFile({ path: path.resolve(source.path) });
+  // Measured before reading, so that a huge file is never loaded into memory.
+  const bytes = source.value === undefined ? (await stat(source.path)).size : Buffer.byteLength(source.value);
+  if (bytes > maxSize) return failed(file, `${size(bytes)} is over the input size limit of ${size(maxSize)}: split the document, or raise the limit (--max-size)`);
+  const raw = source.value ?? (await readFile(source.path));
   let text: string;
   try {
     text = typeof raw === 'string' ? raw : decoder.decode(raw);
@@ -26,6 +29,11 @@ export async function readSource(source: Source): Promise<VFile> {
   if (text.trim() === '') return failed(file, 'empty file: a brief needs front matter with a title and some text');
   file.value = text;
   return file;
+}
+
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
 }
 
 function failed(file: VFile, reason: string): VFile {

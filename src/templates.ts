@@ -22,6 +22,8 @@ export interface TemplateData {
   briefFile: string;
   /** `briefpress <version>`. */
   generator: string;
+  /** Whether the page may load `http(s)` images (the CSP follows it). @default false */
+  allowNet?: boolean;
 }
 
 export interface Templates {

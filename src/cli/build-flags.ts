@@ -13,6 +13,9 @@ export interface BuildFlags extends ReportFlags {
   browser?: string;
   strict?: boolean;
   config?: string;
+  allowNet?: boolean;
+  maxSize?: number;
+  timeout?: number;
 }
 
 /** Add the build flags to a command (the order is the order of `--help`). */
@@ -26,7 +29,10 @@ export function addBuildFlags(command: Command): Command {
       .option('--eml', 'also write NAME.eml: an email with both PDFs attached (nothing is sent)')
       .option('--png', 'also write NAME.KIND-N.png images of the pages (needs pdftoppm)')
       .option('--strict', 'fail, writing nothing, when the summary must leave content out to fit one page')
-      .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty),
+      .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty)
+      .option('--allow-net', 'let documents load http(s) images (off: every network request is refused and reported)')
+      .option('--max-size <MB>', 'refuse Markdown files larger than this (default: 10)', positiveNumber)
+      .option('--timeout <seconds>', 'time limit of one document (default: 60)', positiveNumber),
   );
 }
 
@@ -41,7 +47,22 @@ export function addReportFlags(command: Command): Command {
 
 /** The flags' layer of settings: it wins over the config file and the front matter. */
 export function flagOptions(flags: BuildFlags): Options {
-  return { format: flags.format, outputs: flags.only ? [flags.only] : undefined, html: flags.html, browser: flags.browser, strict: flags.strict };
+  return {
+    format: flags.format,
+    outputs: flags.only ? [flags.only] : undefined,
+    html: flags.html,
+    browser: flags.browser,
+    strict: flags.strict,
+    allowNet: flags.allowNet,
+    maxInputSize: flags.maxSize === undefined ? undefined : Math.round(flags.maxSize * 1024 * 1024),
+    timeout: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+  };
+}
+
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!(number > 0) || !Number.isFinite(number)) throw new InvalidArgumentError('expected a positive number');
+  return number;
 }
 
 export function nonEmpty(value: string): string {
