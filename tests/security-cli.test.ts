@@ -144,7 +144,7 @@ describe('briefpress build with --allow-net', () => {
     } finally {
       await new Promise((resolve) => net.server.close(resolve));
     }
-  });
+  }, 120_000);
 });
 
 describe('briefpress build limits', () => {
@@ -154,7 +154,7 @@ describe('briefpress build limits', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/good\.md: error: 188 bytes is over the input size limit of 105 bytes: split the document, or raise the limit \(--max-size\)/);
     expect(await readdir(out)).toEqual([]);
-  });
+  }, 120_000);
 
   it('should stop a document that takes longer than the time limit with a clear error and write nothing', async () => {
     const out = await tempDir();
@@ -162,5 +162,5 @@ describe('briefpress build limits', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/good\.md: error: took longer than the time limit of 0\.001 s: simplify the document, or raise the limit \(--timeout\)/);
     expect(await readdir(out)).toEqual([]);
-  });
+  }, 120_000);
 });
