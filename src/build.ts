@@ -14,6 +14,7 @@ import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
 import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
 import { loadTemplates } from './templates.js';
+import { tocEntries, withPages } from './toc.js';
 import { generator } from './version.js';
 
 export interface BuildOptions extends Options {
@@ -105,11 +106,18 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           generator,
           allowNet: settings.allowNet,
         };
+        const toc = kind === 'brief' ? tocEntries(document) : undefined;
         // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms).
-        const html = templates.render(kind, { ...data, fontCss: fontFacesFor(fontCss, templates.render(kind, { ...data, fontCss: '' })) });
+        const faces = fontFacesFor(fontCss, templates.render(kind, { ...data, toc, fontCss: '' }));
+        let html = templates.render(kind, { ...data, toc, fontCss: faces });
         let fit: FitResult | undefined;
         const prepare = kind === 'summary' ? async (page: Page) => void (fit = await fitToOnePage(page)) : undefined;
-        const pdf = await (await renderer).print({ html, prepare, policy, onRefused });
+        let pdf = await (await renderer).print({ html, prepare, policy, onRefused });
+        if (toc) {
+          // A second print, now with the page numbers the first one found (see src/toc.ts).
+          html = templates.render(kind, { ...data, toc: await withPages(toc, pdf), fontCss: faces });
+          pdf = await (await renderer).print({ html, policy, onRefused });
+        }
         if (fit) checkFit(fit, file, settings.strict);
         const { bytes, pages } = await finalizePdf(pdf, {
           title: document.meta.title,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { BriefDocument } from './document-model.js';
 import { defaultTemplates, type OutputKind } from './options.js';
+import type { TocEntry } from './toc.js';
 
 /** What every template receives. Document text in it is data: Handlebars never evaluates it. */
 export interface TemplateData {
@@ -24,6 +25,8 @@ export interface TemplateData {
   generator: string;
   /** Whether the page may load `http(s)` images (the CSP follows it). @default false */
   allowNet?: boolean;
+  /** The brief's table of contents, for long briefs only. */
+  toc?: TocEntry[];
 }
 
 export interface Templates {

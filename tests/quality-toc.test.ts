@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BriefDocument } from '../src/document-model.js';
+import { processor } from '../src/processor.js';
+import { tocEntries } from '../src/toc.js';
+import { fixture, pdfText, runCli, seed, tempDir } from './helpers.js';
+
+describe('table of contents', () => {
+  let file: string;
+
+  beforeAll(async () => {
+    const out = await tempDir();
+    const result = await runCli(['build', fixture('quality-long', 'long-brief.md'), '--out', out]);
+    expect(result.code).toBe(0);
+    file = path.join(out, 'long-brief.brief.pdf');
+  });
+
+  it('should list every section of a long brief with the page it really starts on', async () => {
+    const cover = (await pdfText(file, { first: 1, last: 1 })).replace(/\s+/g, ' ');
+    const source = await readFile(fixture('quality-long', 'long-brief.md'), 'utf8');
+    const headings = [...source.matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+    expect(cover).toContain('CONTENTS');
+    for (const [index, heading] of headings.entries()) {
+      const line = new RegExp(`${index + 1} ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(cover);
+      expect(line, heading).not.toBeNull();
+      const page = Number(line![1]);
+      expect(page).toBeGreaterThan(1);
+      expect((await pdfText(file, { first: page, last: page })).replace(/\s+/g, ' ')).toContain(heading);
+      // Not already on the page before (page 1 lists every heading in the contents).
+      if (page > 2) expect((await pdfText(file, { first: page - 1, last: page - 1 })).replace(/\s+/g, ' ')).not.toContain(heading);
+    }
+  });
+
+  it('should leave short briefs such as the seed without contents', async () => {
+    const document = (await processor.process(new VFile({ path: seed, value: await readFile(seed, 'utf8') }))).result as BriefDocument;
+    expect(tocEntries(document)).toBeUndefined();
+  });
+});
