@@ -111,7 +111,15 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
         const faces = fontFacesFor(fontCss, templates.render(kind, { ...data, toc, fontCss: '' }));
         let html = templates.render(kind, { ...data, toc, fontCss: faces });
         let fit: FitResult | undefined;
-        const prepare = kind === 'summary' ? async (page: Page) => void (fit = await fitToOnePage(page)) : undefined;
+        let fitted: string | undefined;
+        const prepare =
+          kind === 'summary'
+            ? async (page: Page) => {
+                fit = await fitToOnePage(page);
+                // The HTML as printed: its type size set and any dropped blocks gone.
+                if (settings.html) fitted = await page.content();
+              }
+            : undefined;
         let pdf = await (await renderer).print({ html, prepare, policy, onRefused });
         if (toc) {
           // A second print, now with the page numbers the first one found (see src/toc.ts).
@@ -130,7 +138,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           headings: headingTitles(html),
         });
         if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
-        return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html } : {}), ...(fit ? { fit } : {}) };
+        return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
       }),
     );
   })();

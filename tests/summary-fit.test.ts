@@ -26,7 +26,7 @@ describe('the one-page summary', () => {
     const end = source.indexOf('\n---\n', 4) + 5;
     overfull = path.join(dir, 'overfull.md');
     await writeFile(overfull, source.slice(0, end) + source.slice(end).repeat(10));
-    const result = await runCli(['build', seed, tiny, marked, overfull, '--only', 'summary', '--json', '--out', path.join(dir, 'out')]);
+    const result = await runCli(['build', seed, tiny, marked, overfull, '--only', 'summary', '--json', '--html', '--out', path.join(dir, 'out')]);
     expect(result.code, result.stderr).toBe(0);
     report = JSON.parse(result.stdout) as Report;
   });
@@ -51,6 +51,8 @@ describe('the one-page summary', () => {
     const point = items.find((item) => item.text.includes('Most mains are older'));
     expect(point?.size).toBeCloseTo(11, 1);
     expect(Math.min(...items.map((item) => item.y))).toBeGreaterThan(height / 2);
+    // --html writes the page as printed, with the size the fit set.
+    expect(await readFile(summaryOf(tiny).replace(/\.pdf$/, '.html'), 'utf8')).toContain('<html lang="en" style="font-size: 11pt;">');
   });
 
   it('should use the front matter takeaways verbatim and in order', async () => {
@@ -78,6 +80,9 @@ describe('the one-page summary', () => {
     const risks = text.split('Trade imbalance and economic risk').length - 1;
     expect(risks).toBeGreaterThanOrEqual(1);
     expect(risks).toBeLessThan(10);
+    const html = await readFile(summaryOf(overfull).replace(/\.pdf$/, '.html'), 'utf8');
+    expect(html).toContain('style="font-size: 8pt;"');
+    expect(html.split('>Trade imbalance and economic risk.</strong>').length - 1).toBe(risks);
   });
 
   it('should set no text below 8pt in any summary', async () => {
