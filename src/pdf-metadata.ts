@@ -34,7 +34,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutlineTitles(doc, meta.headings);
   makeReproducible(doc);
-  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const bytes = await doc.save({ useObjectStreams: true, updateFieldAppearances: false });
   return { bytes, pages: doc.getPageCount() };
 }
 
