@@ -22,6 +22,8 @@ export interface BuildOptions extends Options {
   defaults?: Options;
   /** Renderer to print with; it is left open. @default one created for this build and closed after it */
   renderer?: Renderer;
+  /** Pages printing at once, when the build creates its renderer. @default the number of cores */
+  jobs?: number;
   /** Called as each document is done, before the whole batch is (for progress reports). */
   onResult?: (result: BuildResult) => void;
 }
@@ -54,7 +56,7 @@ export interface BuildResult {
 /** Build every source into its PDFs. One browser serves the whole batch. */
 export async function build(sources: Source[], options: BuildOptions = {}): Promise<BuildResult[]> {
   // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
-  const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: options.browser ?? options.defaults?.browser });
+  const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: options.browser ?? options.defaults?.browser, jobs: options.jobs });
   renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
   try {
     const results = await Promise.all(
@@ -73,7 +75,7 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
 
 async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { defaults, renderer: _, onResult: __, ...own } = options;
+  const { defaults, renderer: _, onResult: __, jobs: ___, ...own } = options;
   const limits = resolveOptions(defaults, own);
   const result: BuildResult = { path: source.path, file: new VFile({ path: path.resolve(source.path) }), outputs: [], ms: 0 };
   const work = (async (): Promise<Output[]> => {

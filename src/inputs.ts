@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefpressError } from './errors.js';
 
-const markdown = /\.(md|markdown)$/i;
+/** What counts as a Markdown file. */
+export const markdown = /\.(md|markdown)$/i;
 
 /** Expand files and folders into the Markdown files to build, folders searched recursively, sorted. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {

@@ -49,6 +49,11 @@ export function loadTemplates(dir: string = defaultTemplates): Promise<Templates
   return templates;
 }
 
+/** Forget the compiled templates, so that the next {@link loadTemplates} reads them again (`watch`, after an edit). */
+export function clearTemplates(): void {
+  cache.clear();
+}
+
 async function compile(layers: string[]): Promise<Templates> {
   const kinds: OutputKind[] = ['brief', 'summary'];
   /** The file from the last layer that has it. */

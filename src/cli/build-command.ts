@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { build, type BuildResult } from '../build.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { BriefpressError, BrowserNotFoundError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
-import { addBuildFlags, type BuildFlags, flagOptions } from './build-flags.js';
+import type { Renderer } from '../renderer.js';
+import { type Shard, shardFiles } from '../shard.js';
+import { addBuildFlags, type BuildFlags, flagOptions, shardFlag } from './build-flags.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { type WrittenFile, writeResult } from './write-results.js';
 
@@ -11,7 +13,8 @@ export function buildCommand(): Command {
   return addBuildFlags(
     new Command('build')
       .description('build each Markdown file into NAME.brief.pdf and NAME.summary.pdf')
-      .argument('[inputs...]', 'Markdown files or folders of them', ['content']),
+      .argument('[inputs...]', 'Markdown files or folders of them', ['content'])
+      .option('--shard <i/n>', 'build only share i of n, a stable split by path (one share per CI job)', shardFlag),
   )
     .addHelpText(
       'after',
@@ -20,27 +23,39 @@ Examples:
   briefpress build                              every .md under content/ into out/
   briefpress build content/brief.md --format letter --only summary
   briefpress build content --eml --png          also an email and page images
-  briefpress build content --json > report.json`,
+  briefpress build content --json > report.json
+  briefpress build content --shard 2/3 --jobs 4  this job's third of the briefs, four pages at once`,
     )
     .action(async (inputs: string[], flags: BuildFlags) => {
       process.exitCode = await runBuild(inputs, flags);
     });
 }
 
-/** Build the inputs, write the files and report; returns the exit code. */
-export async function runBuild(inputs: string[], flags: BuildFlags, reporter: Reporter = createReporter(flags)): Promise<number> {
+/** Build the inputs (this job's share of them), write the files and report; returns the exit code. */
+export async function runBuild(inputs: string[], flags: BuildFlags & { shard?: Shard }, reporter: Reporter = createReporter(flags)): Promise<number> {
   const config = await loadConfig({ file: flags.config });
-  const out = flags.out ?? config.out ?? 'out';
-  const files = await expandInputs(inputs);
-  if (files.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
-  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
+  const all = await expandInputs(inputs);
+  if (all.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
+  const files = flags.shard ? shardFiles(all, flags.shard) : all;
+  if (flags.shard) reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
   reporter.start(files.length);
+  await buildFiles(files, flags, config, reporter);
+  return reporter.finish('built');
+}
+
+/** Build files, write each one's outputs as soon as it is done, and report it; a `renderer` passed in is kept open. */
+export async function buildFiles(files: string[], flags: BuildFlags, config: Config, reporter: Reporter, renderer?: Renderer): Promise<void> {
+  if (files.length === 0) return;
+  const out = flags.out ?? config.out ?? 'out';
+  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
   const writes: Array<Promise<void>> = [];
   await build(
     files.map((file) => ({ path: file })),
     {
       defaults: config.options,
       ...flagOptions(flags),
+      renderer,
+      jobs: flags.jobs,
       onResult: (result) => {
         // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
         if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
@@ -49,7 +64,6 @@ export async function runBuild(inputs: string[], flags: BuildFlags, reporter: Re
     },
   );
   await Promise.all(writes);
-  return reporter.finish('built');
 }
 
 function report(result: BuildResult, written: WrittenFile[]) {

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Options, OutputKind, PageFormat } from '../options.js';
+import type { Shard } from '../shard.js';
 import type { ReportFlags } from './reporter.js';
 
 /** Flags shared by the commands that build: `build` and `watch`. */
@@ -16,6 +17,7 @@ export interface BuildFlags extends ReportFlags {
   allowNet?: boolean;
   maxSize?: number;
   timeout?: number;
+  jobs?: number;
 }
 
 /** Add the build flags to a command (the order is the order of `--help`). */
@@ -32,7 +34,8 @@ export function addBuildFlags(command: Command): Command {
       .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty)
       .option('--allow-net', 'let documents load http(s) images (off: every network request is refused and reported)')
       .option('--max-size <MB>', 'refuse Markdown files larger than this (default: 10)', positiveNumber)
-      .option('--timeout <seconds>', 'time limit of one document (default: 60)', positiveNumber),
+      .option('--timeout <seconds>', 'time limit of one document (default: 60)', positiveNumber)
+      .option('-j, --jobs <n>', 'pages printing at once (default: the number of cores)', positiveInteger),
   );
 }
 
@@ -63,6 +66,19 @@ function positiveNumber(value: string): number {
   const number = Number(value);
   if (!(number > 0) || !Number.isFinite(number)) throw new InvalidArgumentError('expected a positive number');
   return number;
+}
+
+export function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return Number(value);
+}
+
+/** `--shard 2/3` → `{ index: 2, count: 3 }`. */
+export function shardFlag(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const [index, count] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 2/3');
+  return { index, count };
 }
 
 export function nonEmpty(value: string): string {

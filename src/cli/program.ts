@@ -3,9 +3,10 @@ import { BriefpressError, errorMessage } from '../errors.js';
 import { version } from '../version.js';
 import { buildCommand } from './build-command.js';
 import { initCommand } from './init-command.js';
+import { watchCommand } from './watch-command.js';
 
 /** Every command, in the order of `briefpress --help`. A new command is one module in src/cli/, listed here. */
-const commands: Array<() => Command> = [buildCommand, initCommand];
+const commands: Array<() => Command> = [buildCommand, watchCommand, initCommand];
 
 export function createProgram(): Command {
   const program = new Command('briefpress')
@@ -17,6 +18,7 @@ export function createProgram(): Command {
 Examples:
   briefpress init water-policy          start a new brief in content/water-policy.md
   briefpress build                      build every brief in content/ into out/
+  briefpress watch                      rebuild each brief as it is saved
   briefpress help build                 the flags of one command`,
     );
   for (const command of commands) program.addCommand(command());

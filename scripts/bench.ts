@@ -1,0 +1,412 @@
+// `npm run bench`: briefpress against the bare-Chromium floor and other tools, in one run on this
+// machine, and docs/benchmarks.md. Every comparison runs its contenders in the same rounds, in turn,
+// so that a busy machine slows them alike; the table gives medians and the median of the per-round ratios.
+// BENCH_RUNS sets the rounds of the quick measures (default 5); the slow tools run fewer.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer';
+import { resolveExecutable } from '../src/browser.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.join(root, 'dist', 'cli.js');
+const floorScript = path.join(root, 'scripts', 'floor.mjs');
+const mdToPdf = path.join(root, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
+const seedPath = path.join(root, 'content', 'india-russia-summit-2025.md');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const browser = resolveExecutable(undefined, process.env, puppeteer);
+const work = path.join(os.tmpdir(), `briefpress-bench-${process.pid}`);
+const pools = [1, 2, 4];
+/** BENCH_ONLY=cold,length runs only those measures (while working on one). */
+const only = process.env.BENCH_ONLY?.split(',');
+
+interface Row {
+  measure: string;
+  ours: string;
+  reference: string;
+  ratio: string;
+  target: string;
+  verdict: string;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+// ---- running and timing ----------------------------------------------------------------------
+
+/** Run a process to its end; its wall time in ms, and its peak tree RSS in bytes when `sample` is set. */
+async function time(command: string, args: string[], options: { sample?: boolean; cwd?: string } = {}): Promise<{ ms: number; rss: number }> {
+  const start = performance.now();
+  const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+  let rss = 0;
+  const sampler = options.sample ? setInterval(() => (rss = Math.max(rss, treeRss(child.pid!))), 25) : undefined;
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const ms = performance.now() - start;
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} … exited ${code}: ${stderr.slice(0, 500)}`);
+  return { ms, rss };
+}
+
+/** VmRSS summed over a process and all its descendants (Linux /proc). */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  let total = 0;
+  try {
+    for (const entry of execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n')) {
+      const [pid, ppid, rss] = entry.trim().split(/\s+/).map(Number) as [number, number, number];
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      rssOf.set(pid, rss * 1024);
+    }
+    const stack = [rootPid];
+    while (stack.length) {
+      const pid = stack.pop()!;
+      total += rssOf.get(pid) ?? 0;
+      stack.push(...(children.get(pid) ?? []));
+    }
+  } catch {
+    // the process ended between two samples
+  }
+  return total;
+}
+const rssOf = new Map<number, number>();
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const seconds = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+/**
+ * Run every contender once per round, in a rotating order, for `rounds` rounds.
+ * Returns each contender's times in ms.
+ */
+async function rounds<K extends string>(count: number, contenders: Record<K, () => Promise<number>>): Promise<Record<K, number[]>> {
+  const names = Object.keys(contenders) as K[];
+  const result = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < count; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!;
+      result[name].push(await contenders[name]());
+    }
+  }
+  return result;
+}
+
+/** Median of the per-round ratios a/b. */
+const pairedRatio = (a: number[], b: number[]) => median(a.map((value, i) => value / b[i]!));
+
+function verdict(ok: boolean, miss: string): string {
+  return ok ? 'met' : `**missed**: ${miss}`;
+}
+
+// ---- the corpus ------------------------------------------------------------------------------
+
+const seed = await readFile(seedPath, 'utf8');
+
+/** `count` seed-sized documents, each titled differently. */
+async function corpus(dir: string, count: number): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const file = path.join(dir, `brief-${String(i + 1).padStart(3, '0')}.md`);
+      await writeFile(file, seed.replace(/^title: "(.+)"$/m, `title: "$1 (${i + 1})"`));
+      return file;
+    }),
+  );
+}
+
+/** The seed with its body (from the first section to the references) repeated `times` times. */
+function longer(times: number): string {
+  const start = seed.indexOf('\n## ');
+  const end = seed.indexOf('\n## References');
+  return seed.slice(0, start) + seed.slice(start, end).repeat(times) + seed.slice(end);
+}
+
+/** Build with briefpress and `--html`, returning the final HTML files the floor prints. */
+async function finalHtml(inputs: string[], out: string, extra: string[] = []): Promise<string[]> {
+  await time(process.execPath, [cli, 'build', ...inputs, '--out', out, '--html', ...extra]);
+  return (await readdir(out)).filter((name) => name.endsWith('.html')).sort().map((name) => path.join(out, name));
+}
+
+const briefpress = (inputs: string[], out: string, extra: string[] = [], sample = false) =>
+  time(process.execPath, [cli, 'build', ...inputs, '--out', out, ...extra], { sample });
+const floor = (html: string[], out: string, pool: number, sample = false) =>
+  time(process.execPath, [floorScript, '--browser', browser, '--pool', String(pool), '--out', out, ...html], { sample });
+
+async function fresh(dir: string): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+// ---- the measures ----------------------------------------------------------------------------
+
+async function cold(): Promise<void> {
+  const html = await finalHtml([seedPath], path.join(work, 'seed-html'));
+  const out = path.join(work, 'cold');
+  const times = await rounds(runs + 2, {
+    briefpress: async () => (await briefpress([seedPath], await fresh(out))).ms,
+    floor1: async () => (await floor(html, await fresh(out), 1)).ms,
+    floor2: async () => (await floor(html, await fresh(out), 2)).ms,
+  });
+  const best = median(times.floor1) <= median(times.floor2) ? times.floor1 : times.floor2;
+  const ratio = pairedRatio(times.briefpress, best);
+  rows.push({
+    measure: 'Cold CLI run, seed brief + summary',
+    ours: seconds(median(times.briefpress)),
+    reference: `floor ${seconds(median(best))} (pool ${best === times.floor1 ? 1 : 2})`,
+    ratio: `${ratio.toFixed(2)}×`,
+    target: '≤ 1.3× the floor',
+    verdict: verdict(ratio <= 1.3, `${((ratio / 1.3 - 1) * 100).toFixed(0)} % over`),
+  });
+}
+
+const batchTimes = new Map<number, number>();
+
+async function batch(count: number): Promise<void> {
+  const inputs = await corpus(path.join(work, `corpus-${count}`), count);
+  const html = await finalHtml([path.join(work, `corpus-${count}`)], path.join(work, `html-${count}`));
+  const out = path.join(work, `out-${count}`);
+  const contenders: Record<string, () => Promise<number>> = {
+    briefpress: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out))).ms,
+  };
+  for (const pool of pools) contenders[`floor${pool}`] = async () => (await floor(html, await fresh(out), pool)).ms;
+  const times = await rounds(count >= 100 ? Math.max(3, runs - 2) : runs, contenders);
+  const bestPool = pools.reduce((best, pool) => (median(times[`floor${pool}`]!) < median(times[`floor${best}`]!) ? pool : best));
+  const ours = median(times.briefpress!);
+  batchTimes.set(count, ours);
+  const ratio = pairedRatio(times.briefpress!, times[`floor${bestPool}`]!);
+  rows.push({
+    measure: `${count} documents, brief + summary each`,
+    ours: seconds(ours),
+    reference: `floor ${seconds(median(times[`floor${bestPool}`]!))} (best pool ${bestPool}; ${pools.map((pool) => `${pool}: ${seconds(median(times[`floor${pool}`]!))}`).join(', ')})`,
+    ratio: `${ratio.toFixed(2)}×`,
+    target: '≤ 1.25× the floor',
+    verdict: verdict(ratio <= 1.25, `${((ratio / 1.25 - 1) * 100).toFixed(0)} % over`),
+  });
+  await others(count, inputs);
+  if (count >= 100) await memory(path.join(work, `corpus-${count}`), html, out, bestPool);
+}
+
+/** md-to-pdf and Pandoc + WeasyPrint making only the briefs, against briefpress making both PDFs. */
+async function others(count: number, inputs: string[]): Promise<void> {
+  const ours = batchTimes.get(count)!;
+  const tries = count >= 100 ? 1 : Math.min(3, runs);
+  const launch = JSON.stringify({ executablePath: browser, args: ['--no-sandbox'] });
+  const mdTimes = (await rounds(tries, { md: async () => (await time(process.execPath, [mdToPdf, '--launch-options', launch, ...inputs])).ms })).md;
+  const md = median(mdTimes);
+  rows.push({
+    measure: `${count} documents: md-to-pdf, briefs only`,
+    ours: seconds(ours),
+    reference: `md-to-pdf ${seconds(md)} (${tries} run${tries > 1 ? 's' : ''})`,
+    ratio: `${(md / ours).toFixed(1)}× faster`,
+    target: count >= 100 ? '≥ 5× faster' : '—',
+    verdict: count >= 100 ? verdict(md / ours >= 5, `${(md / ours).toFixed(1)}× instead of 5×`) : '—',
+  });
+  const hasPandoc = ['pandoc', 'weasyprint'].every((tool) => {
+    try {
+      execFileSync(tool, ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!hasPandoc) {
+    if (count >= 100) notes.push('Pandoc with WeasyPrint is not installed here: skipped (`apt-get install pandoc weasyprint` to include it).');
+    return;
+  }
+  const out = await fresh(path.join(work, `pandoc-${count}`));
+  // A process per document, as a shell loop or make would run it; two at a time on two cores would not be fairer to
+  // WeasyPrint than briefpress's own pool is to it, so they run with the same parallelism as the machine's cores.
+  const pandocOnce = async () => {
+    const start = performance.now();
+    const queue = [...inputs];
+    await Promise.all(
+      Array.from({ length: os.availableParallelism() }, async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+          await time('pandoc', [file, '--pdf-engine=weasyprint', '-o', path.join(out, `${path.basename(file, '.md')}.pdf`)]);
+        }
+      }),
+    );
+    return performance.now() - start;
+  };
+  const pandoc = median((await rounds(tries, { pandoc: pandocOnce })).pandoc);
+  rows.push({
+    measure: `${count} documents: Pandoc + WeasyPrint, briefs only`,
+    ours: seconds(ours),
+    reference: `Pandoc ${seconds(pandoc)} (${tries} run${tries > 1 ? 's' : ''}, ${os.availableParallelism()} at a time)`,
+    ratio: `${(pandoc / ours).toFixed(1)}× faster`,
+    target: count >= 100 ? '≥ 10× faster' : '—',
+    verdict: count >= 100 ? verdict(pandoc / ours >= 10, `${(pandoc / ours).toFixed(1)}× instead of 10×`) : '—',
+  });
+}
+
+async function memory(corpusDir: string, html: string[], out: string, pool: number): Promise<void> {
+  const ours = (await briefpress([corpusDir], await fresh(out), [], true)).rss;
+  const theirs = (await floor(html, await fresh(out), pool, true)).rss;
+  const limit = 1.5 * 1024 ** 3;
+  rows.push({
+    measure: '100 documents: peak RSS, Node + Chromium',
+    ours: `${(ours / 1024 ** 2).toFixed(0)} MB`,
+    reference: `floor ${(theirs / 1024 ** 2).toFixed(0)} MB`,
+    ratio: `${(ours / theirs).toFixed(2)}×`,
+    target: '< 1.5 GB',
+    verdict: verdict(ours < limit, `${((ours / limit - 1) * 100).toFixed(0)} % over`),
+  });
+}
+
+function linearity(): void {
+  if (!batchTimes.has(20) || !batchTimes.has(100)) return;
+  const [small, large] = [20, 100].map((count) => batchTimes.get(count)! / count) as [number, number];
+  const growth = large / small;
+  rows.push({
+    measure: 'Growth with the number of documents',
+    ours: `${seconds(small)}/doc at 20, ${seconds(large)}/doc at 100`,
+    reference: 'linear: the same per document',
+    ratio: `${growth.toFixed(2)}× per doc`,
+    target: '≤ 1.25× per doc',
+    verdict: verdict(growth <= 1.25, `${((growth / 1.25 - 1) * 100).toFixed(0)} % over`),
+  });
+}
+
+async function length(): Promise<void> {
+  const sizes = [1, 10, 50];
+  const ours: number[] = [];
+  const floors: number[] = [];
+  for (const size of sizes) {
+    const dir = await fresh(path.join(work, `length-${size}`));
+    const input = path.join(dir, `length-${size}.md`);
+    await writeFile(input, longer(size));
+    const html = await finalHtml([input], path.join(work, `length-html-${size}`), ['--only', 'brief']);
+    const out = path.join(work, `length-out-${size}`);
+    const times = await rounds(Math.max(3, runs - 2), {
+      briefpress: async () => (await briefpress([input], await fresh(out), ['--only', 'brief'])).ms,
+      floor: async () => (await floor(html, await fresh(out), 1)).ms,
+    });
+    ours.push(median(times.briefpress));
+    floors.push(median(times.floor));
+  }
+  // Linear means t(n) = a + b·n: extrapolate 50× from 1× and 10×, and compare.
+  const predicted = ours[0]! + ((ours[1]! - ours[0]!) * (50 - 1)) / (10 - 1);
+  const growth = ours[2]! / predicted;
+  rows.push({
+    measure: 'Brief of 1×, 10×, 50× the seed',
+    ours: ours.map(seconds).join(' / '),
+    reference: `floor ${floors.map(seconds).join(' / ')}`,
+    ratio: `50× is ${growth.toFixed(2)}× the linear extrapolation; ${(ours[2]! / floors[2]!).toFixed(2)}× the floor`,
+    target: 'linear (≤ 1.25×)',
+    verdict: verdict(growth <= 1.25, `${((growth / 1.25 - 1) * 100).toFixed(0)} % over`),
+  });
+}
+
+async function watch(): Promise<void> {
+  const dir = await fresh(path.join(work, 'watch'));
+  const input = path.join(dir, 'seed.md');
+  await writeFile(input, seed);
+  const out = path.join(dir, 'out');
+  const pdf = path.join(out, 'seed.brief.pdf');
+  const child = spawn(process.execPath, [cli, 'watch', dir, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  try {
+    await until(() => existsSync(pdf), 30_000, child);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const times: number[] = [];
+    for (let i = 0; i < runs * 2; i++) {
+      const before = (await stat(pdf)).mtimeMs;
+      const written = lines.length;
+      const start = performance.now();
+      await writeFile(input, seed.replace('landed in New Delhi', `landed in New Delhi (edit ${i + 1})`));
+      await until(() => existsSync(pdf) && lines.length > written && statMtime(pdf) > before, 30_000, child);
+      times.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const ms = median(times);
+    rows.push({
+      measure: 'watch: file write → new PDFs on disk (seed)',
+      ours: seconds(ms),
+      reference: `${times.length} edits`,
+      ratio: '—',
+      target: '≤ 300 ms median',
+      verdict: verdict(ms <= 300, `${((ms / 300 - 1) * 100).toFixed(0)} % over`),
+    });
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('close', resolve));
+  }
+}
+
+function statMtime(file: string): number {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+}
+
+async function until(done: () => boolean, timeout: number, child: ChildProcess): Promise<void> {
+  const start = performance.now();
+  while (!done()) {
+    if (child.exitCode !== null) throw new Error(`watch exited ${child.exitCode}`);
+    if (performance.now() - start > timeout) throw new Error('watch: no rebuild within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+// ---- the report ------------------------------------------------------------------------------
+
+function machine(): string {
+  const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${os.type()} ${os.release()}; Node ${process.version}; ${chromium}`;
+}
+
+async function report(started: Date, load: number[]): Promise<void> {
+  const table = [
+    '| Measure | briefpress | Reference | Ratio | Target | Verdict |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.measure} | ${row.ours} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.verdict} |`),
+  ].join('\n');
+  const text = `# Benchmarks
+
+Written by \`npm run bench\` (scripts/bench.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+
+Machine: ${machine()}. Load average ${load.map((value) => value.toFixed(2)).join(', ')} at the start and ${os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ')} at the end (a shared machine: ratios from the same rounds are the figures to trust, absolute times less so).
+
+The **floor** is scripts/floor.mjs: bare Puppeteer launching the same Chromium over a pipe, printing the final HTML that
+\`briefpress build --html\` wrote with \`setContent\` and \`page.pdf\` in a pool of reused tabs, then killing the browser.
+briefpress runs as a user runs it: \`node dist/cli.js build …\`, a fresh process each time. Times are wall-clock medians of
+${runs} rounds (fewer for the slow tools, as noted); each round runs every contender once, in a rotating order, and a
+ratio is the median of the per-round ratios.
+
+${table}
+${notes.length ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}`;
+  await mkdir(path.join(root, 'docs'), { recursive: true });
+  await writeFile(path.join(root, 'docs', 'benchmarks.md'), text);
+  process.stdout.write(`${table}\n${notes.join('\n')}\nwritten to docs/benchmarks.md\n`);
+}
+
+const started = new Date();
+const load = os.loadavg();
+try {
+  await fresh(work);
+  for (const [name, step] of [
+    ['cold', cold],
+    ['20 documents', () => batch(20)],
+    ['100 documents', () => batch(100)],
+    ['linearity', async () => linearity()],
+    ['length', length],
+    ['watch', watch],
+  ] as const) {
+    if (only && !only.includes(name)) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    await step();
+  }
+  await report(started, load);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

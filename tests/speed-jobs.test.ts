@@ -1,0 +1,48 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../src/browser.js';
+import { createRenderer } from '../src/renderer.js';
+import { fixture, pageCount, pdfText, runCli, tempDir } from './helpers.js';
+
+describe('--jobs and the page pool', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('should print many documents at once through no more pages than jobs', async () => {
+    const before = (await browser.pages()).length;
+    const renderer = await createRenderer({ browser, jobs: 2 });
+    const pdfs = await Promise.all(Array.from({ length: 5 }, (_, i) => renderer.print({ html: `<p>Document ${i}</p>` })));
+    await renderer.close();
+    expect(pdfs.every((pdf) => Buffer.from(pdf.slice(0, 5)).toString() === '%PDF-')).toBe(true);
+    expect((await browser.pages()).length - before).toBe(2);
+    expect(browser.connected).toBe(true);
+  });
+
+  it('should build every document with --jobs 1', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'content'));
+    for (const name of ['one', 'two', 'three']) await copyFile(fixture('speed', 'note.md'), path.join(dir, 'content', `${name}.md`));
+    const result = await runCli(['build', 'content', '--jobs', '1', '--only', 'brief', '--out', 'out'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const name of ['one', 'two', 'three']) {
+      const pdf = path.join(dir, 'out', `${name}.brief.pdf`);
+      expect(await pageCount(pdf)).toBeGreaterThanOrEqual(1);
+      expect(await pdfText(pdf)).toContain('Borewells went from one');
+    }
+  });
+
+  it('should refuse --jobs 0 with exit code 2', async () => {
+    const result = await runCli(['build', fixture('speed', 'note.md'), '--jobs', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--jobs.*whole number/);
+  });
+});
