@@ -6,7 +6,8 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { FrontMatter } from './front-matter.js';
 import { wordCount } from './sentences.js';
-import { type Digest, digest, leadOf, type SourceSection } from './summary-content.js';
+import { type Digest, digest, type SourceSection } from './summary-content.js';
+import { leadOf } from './summary-sentences.js';
 
 /** One numbered section of the brief: a level-2 heading and what follows it. */
 export interface Section {

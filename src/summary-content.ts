@@ -1,5 +1,7 @@
-import type { Element, ElementContent, RootContent } from 'hast';
-import { sentences, wordCount } from './sentences.js';
+import type { Element, RootContent } from 'hast';
+import { collapse, firstList, inlineText, paragraphs } from './hast-prose.js';
+import { sentences } from './sentences.js';
+import { leadOf, pickBottomLine } from './summary-sentences.js';
 
 /** One line of the summary: a sentence, a key point or a list item. */
 export interface DigestItem {
@@ -45,7 +47,6 @@ export interface DigestSource {
 
 /** A person writes three to five key points; the fit may leave out even these. */
 export const derivedPointLimit = 5;
-const bottomLineWords = 85;
 
 const keyListHeading = /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;
 const findingsHeading = /^(key (findings|messages|points|takeaways)|main findings|takeaways|highlights)$/i;
@@ -57,7 +58,8 @@ const conclusionHeading = /^(conclusions?|in conclusion|concluding (remarks|thou
  * from a "Summary" section, else a "Conclusion", else the text before the first section, and the key
  * points are the lead sentences of the other sections. Lists under "Risks"-like headings follow.
  */
-export function digest(source: DigestSource): Digest {
+export function digest(input: DigestSource): Digest {
+  const source = input.sections.length > 0 ? input : { ...input, ...sectionsOf(input.intro) };
   const { lang } = source;
   const findings = source.sections.find((section) => findingsHeading.test(shortHeading(section.heading)) && firstList(section.body));
   const keyLists = source.sections.filter((section) => section !== findings && keyListHeading.test(section.heading) && firstList(section.body));
@@ -100,38 +102,21 @@ export function digest(source: DigestSource): Digest {
   return { bottomLine, keyPoints, keyPointsMarked: source.takeaways !== undefined, lists };
 }
 
-/** The first sentence of a section that can stand alone: long enough, and not a lead-in to a list or a question. */
-export function leadOf(body: RootContent[], lang: string): string | undefined {
-  const texts = paragraphs(body);
-  for (const text of texts.slice(0, 2)) {
-    const found = sentences(text, lang).find((sentence) => standsAlone(sentence, lang));
-    if (found) return found;
-  }
-  return texts[0] ? sentences(texts[0], lang)[0] : undefined;
-}
-
-function standsAlone(sentence: string, lang: string): boolean {
-  return wordCount(sentence, lang) >= 6 && !/[:?]["”’)]?$/.test(sentence);
-}
-
 /**
- * Sentences in order until there are two to four of them and about {@link bottomLineWords} words,
- * ending with a paragraph once there are two; lead-ins to lists are skipped.
+ * A document without `##` sections may still have structure: one written with `#` or `###`
+ * headings is read, for the summary only, as sections at its highest heading level.
  */
-function pickBottomLine(texts: string[], lang: string): string[] {
-  const picked: string[] = [];
-  let words = 0;
-  for (const text of texts) {
-    if (picked.length >= 2) break;
-    for (const sentence of sentences(text, lang)) {
-      if (/:["”’)]?$/.test(sentence)) continue;
-      const count = wordCount(sentence, lang);
-      if (picked.length >= 4 || (picked.length >= 2 && words + count > bottomLineWords)) break;
-      picked.push(sentence);
-      words += count;
-    }
+function sectionsOf(nodes: RootContent[]): { intro: RootContent[]; sections: SourceSection[] } {
+  const isHeading = (node: RootContent, level?: number): node is Element =>
+    node.type === 'element' && (level ? node.tagName === `h${level}` : /^h[1-6]$/.test(node.tagName));
+  const level = Math.min(...nodes.filter((node) => isHeading(node)).map((node) => Number((node as Element).tagName[1])));
+  const intro: RootContent[] = [];
+  const sections: SourceSection[] = [];
+  for (const node of nodes) {
+    if (isHeading(node, level)) sections.push({ number: sections.length + 1, heading: collapse(inlineText(node)), body: [] });
+    else (sections.at(-1)?.body ?? intro).push(node);
   }
-  return picked;
+  return { intro, sections };
 }
 
 /** A list item, its bold lead-in ("**Trade risk:** India's imports…") made a label. */
@@ -165,41 +150,7 @@ function headingParts(heading: string): string[] {
   return heading.split(/\s+[—–-]\s+|:\s+/).map((part) => part.trim()).filter(Boolean);
 }
 
-function firstList(body: RootContent[]): Element | undefined {
-  return body.find((node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'));
-}
-
-/** The text of each paragraph, leaving out navigation: links and separators only, perhaps after a lead-in ("Read this in: English | Français"). */
-function paragraphs(body: RootContent[]): string[] {
-  return body.flatMap((node) => {
-    if (node.type !== 'element' || node.tagName !== 'p') return [];
-    const text = collapse(inlineText(node));
-    const navigation = node.children.some((child) => child.type === 'element' && child.tagName === 'a') && /^([^:]*:)?[\s|·•,/–—-]*$/.test(withoutLinks(node));
-    return text && !navigation ? [text] : [];
-  });
-}
-
-function withoutLinks(node: ElementContent | Element): string {
-  if (node.type === 'text') return node.value;
-  return node.type === 'element' && node.tagName !== 'a' ? node.children.map(withoutLinks).join('') : '';
-}
-
-/** The text a reader sees, without footnote reference numbers (they would glue onto words). */
-function inlineText(node: ElementContent | Element): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  if (node.tagName === 'br') return ' ';
-  if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)) return '';
-  const text = node.children.map(inlineText).join('');
-  // Block children (a loose list item's paragraphs, a nested list) are separate runs of text.
-  return /^(p|ul|ol|li|div|blockquote)$/.test(node.tagName) ? ` ${text} ` : text;
-}
-
 function firstWords(text: string): string {
   const words = text.split(' ');
   return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : text;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

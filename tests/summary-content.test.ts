@@ -133,6 +133,15 @@ describe('the summary content', () => {
     expect(texts(doc.digest.keyPoints)).toEqual(['Buy eggs.', 'Call the plumber.']);
   });
 
+  it('should read a document written with `#` headings as sections for its key points', async () => {
+    const { doc } = await model('An opening paragraph of the note.\n\n# Background\n\nRainfall has fallen by a third since 1990 in the north.\n\n# Analysis\n\nWells are dug deeper every year, at rising cost.');
+    expect(doc.sections).toEqual([]);
+    expect(doc.digest.keyPoints.map((point) => `${point.label}: ${point.text}`)).toEqual([
+      'Background: Rainfall has fallen by a third since 1990 in the north.',
+      'Analysis: Wells are dug deeper every year, at rising cost.',
+    ]);
+  });
+
   it('should leave footnote numbers out of the sentences', async () => {
     const { doc } = await model('Rates rose by a tenth last year[^1] across the region.\n\n[^1]: Central bank data.');
     expect(texts(doc.digest.bottomLine)).toEqual(['Rates rose by a tenth last year across the region.']);
