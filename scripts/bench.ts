@@ -17,6 +17,8 @@ const floorScript = path.join(root, 'scripts', 'floor.mjs');
 const mdToPdf = path.join(root, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
 const seedPath = path.join(root, 'content', 'india-russia-summit-2025.md');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** Rounds of the long measures (100 documents, long briefs). */
+const heavy = Math.max(1, Math.ceil(runs / 2));
 const browser = resolveExecutable(undefined, process.env, puppeteer);
 const work = path.join(os.tmpdir(), `briefpress-bench-${process.pid}`);
 const pools = [1, 2, 4];
@@ -176,7 +178,7 @@ async function batch(count: number): Promise<void> {
     briefpress: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out))).ms,
   };
   for (const pool of pools) contenders[`floor${pool}`] = async () => (await floor(html, await fresh(out), pool)).ms;
-  const times = await rounds(count >= 100 ? Math.max(3, runs - 2) : runs, contenders);
+  const times = await rounds(count >= 100 ? heavy : runs, contenders);
   const bestPool = pools.reduce((best, pool) => (median(times[`floor${pool}`]!) < median(times[`floor${best}`]!) ? pool : best));
   const ours = median(times.briefpress!);
   batchTimes.set(count, ours);
@@ -284,7 +286,7 @@ async function length(): Promise<void> {
     await writeFile(input, longer(size));
     const html = await finalHtml([input], path.join(work, `length-html-${size}`), ['--only', 'brief']);
     const out = path.join(work, `length-out-${size}`);
-    const times = await rounds(Math.max(3, runs - 2), {
+    const times = await rounds(size > 1 ? heavy : runs, {
       briefpress: async () => (await briefpress([input], await fresh(out), ['--only', 'brief'])).ms,
       floor: async () => (await floor(html, await fresh(out), 1)).ms,
     });
@@ -357,7 +359,7 @@ async function until(done: () => boolean, timeout: number, child: ChildProcess):
 // ---- the report ------------------------------------------------------------------------------
 
 function machine(): string {
-  const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim();
+  const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${os.type()} ${os.release()}; Node ${process.version}; ${chromium}`;
 }
@@ -380,7 +382,7 @@ Machine: ${machine()}. Load average ${load.map((value) => value.toFixed(2)).join
 The **floor** is scripts/floor.mjs: bare Puppeteer launching the same Chromium over a pipe, printing the final HTML that
 \`briefpress build --html\` wrote with \`setContent\` and \`page.pdf\` in a pool of reused tabs, then killing the browser.
 briefpress runs as a user runs it: \`node dist/cli.js build …\`, a fresh process each time. Times are wall-clock medians of
-${runs} rounds (fewer for the slow tools, as noted); each round runs every contender once, in a rotating order, and a
+${runs} rounds (${heavy} for 100 documents and the long briefs, fewer for the slow tools, as noted); each round runs every contender once, in a rotating order, and a
 ratio is the median of the per-round ratios.
 
 ${table}
