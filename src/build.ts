@@ -109,8 +109,10 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           allowNet: settings.allowNet,
         };
         const toc = kind === 'brief' ? tocEntries(document) : undefined;
-        // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms).
-        const faces = fontFacesFor(fontCss, templates.render(kind, { ...data, toc, fontCss: '' }));
+        // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms);
+        // the same draft gives the headings, parsed without the fonts' hundreds of kilobytes of base64.
+        const draft = templates.render(kind, { ...data, toc, fontCss: '' });
+        const faces = fontFacesFor(fontCss, draft);
         let html = templates.render(kind, { ...data, toc, fontCss: faces });
         let fit: FitResult | undefined;
         let fitted: string | undefined;
@@ -137,7 +139,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           lang: document.meta.lang,
           creator: generator,
           date: buildDate(document.meta.date),
-          headings: headingTitles(html),
+          headings: headingTitles(draft),
         });
         if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
         return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
