@@ -31,7 +31,7 @@ export async function inlineImages(tree: Root, file: VFile, options: ImageOption
   const folder = await realpath(path.dirname(file.path));
   // Sequential on purpose: a brief has few images, and they are read into memory one at a time.
   for (const { node, remove } of images) {
-    const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+    const src = typeof node.properties.src === 'string' ? node.properties.src : writtenUrl(file, node);
     const refuse = (reason: string) => {
       file.message(`image \`${src}\` ${reason}`, { place: node.position, ruleId: 'image', source: 'briefpress' });
       remove();
@@ -61,6 +61,16 @@ export async function inlineImages(tree: Root, file: VFile, options: ImageOption
     }
     node.properties.src = `data:${type};base64,${(await readFile(real)).toString('base64')}`;
   }
+}
+
+/**
+ * The URL as the author wrote it, for an image whose `src` the sanitizer removed (a `file:` or
+ * other scheme it does not allow), so that the warning can still name it.
+ */
+function writtenUrl(file: VFile, node: Element): string {
+  const { start, end } = node.position ?? {};
+  const written = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : '';
+  return /\]\(\s*<?([^\s>)]+)/.exec(written)?.[1] ?? '';
 }
 
 /** The file an image URL names, if it is a relative path or a `file:` URL; else undefined. */

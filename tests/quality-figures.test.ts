@@ -110,5 +110,6 @@ describe('figures and tables in the printed brief', () => {
     expect(result.stderr).toMatch(/figures\.md:22:1: warning: image `\/etc\/hostname` is outside/);
     expect(result.stderr).toMatch(/figures\.md:24:1: warning: image `https:\/\/example\.com\/chart\.png` is remote/);
     expect(result.stderr).toMatch(/figures\.md:26:1: warning: image `notes\.txt` is not an image/);
+    expect(result.stderr).toMatch(/figures\.md:28:1: warning: image `file:\/\/\/etc\/passwd` is outside/);
   });
 });
