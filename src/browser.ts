@@ -49,7 +49,9 @@ export async function launchBrowser(executable?: string): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
   const executablePath = resolveExecutable(executable, process.env, puppeteer);
   try {
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args });
+    // Signals are the CLI's to handle: Puppeteer's own SIGINT handler exits at once and leaves its
+    // temporary profile behind, where closing the browser removes it.
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (error: unknown) {
     throw new BrowserNotFoundError(`could not start the browser at ${executablePath} (${errorMessage(error)}): ${howToGetOne}`, { cause: error });
   }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser } from './browser.js';
+import { errorMessage } from './errors.js';
 import { guardRequests, type OnRefused, type RequestPolicy } from './request-policy.js';
 
 export interface RendererOptions {
@@ -21,6 +22,8 @@ export interface PrintJob {
   policy?: RequestPolicy;
   /** Told of each request the policy refused. */
   onRefused?: OnRefused;
+  /** Told when the browser died during this job and the job is printed again in a new one. */
+  onRetry?: (reason: string) => void;
 }
 
 /** Prints HTML to PDF in one browser, with a pool of reused pages. */
@@ -29,52 +32,104 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
-/** A renderer over a browser passed in, or over one it launches and closes. */
+/**
+ * A renderer over a browser passed in, or over one it launches and closes. A launched browser that
+ * crashes or disconnects is relaunched, and each print it took down is tried once more.
+ */
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const owned = !options.browser;
-  const browser = options.browser ?? (await launchBrowser(options.executablePath));
+  let browser = options.browser ?? (await launchBrowser(options.executablePath));
+  let relaunching: Promise<void> | undefined;
+  let closed = false;
   const size = Math.max(1, options.jobs ?? availableParallelism());
   const idle: Page[] = [];
-  const waiting: Array<(page: Page) => void> = [];
-  let created = 0;
+  /** Pages of the current browser, idle or printing. */
+  const live = new Set<Page>();
+  const waiting: Array<() => void> = [];
+  let opening = 0;
+  let blankTaken = false;
 
   async function acquire(): Promise<Page> {
-    const page = idle.pop();
-    if (page) return page;
-    if (created < size) {
-      created++;
-      return preparePage(await openPage(created === 1));
+    for (;;) {
+      if (closed) throw new Error('the renderer was closed (interrupted)');
+      const page = idle.pop();
+      if (page) return page;
+      if (live.size + opening < size) return open();
+      await new Promise<void>((resolve) => waiting.push(resolve));
     }
-    return new Promise((resolve) => waiting.push(resolve));
   }
 
-  async function openPage(first: boolean): Promise<Page> {
-    // A launched browser starts with one blank tab: printing in it saves opening one (≈ 0.1 s).
-    const blank = owned && first ? (await browser.pages())[0] : undefined;
-    return blank ?? browser.newPage();
+  async function open(): Promise<Page> {
+    opening++;
+    const from = browser;
+    try {
+      // A launched browser starts with one blank tab: printing in it saves opening one (≈ 0.1 s).
+      const blank = owned && !blankTaken ? (await from.pages())[0] : undefined;
+      blankTaken = true;
+      const page = await preparePage(blank ?? (await from.newPage()));
+      if (from === browser) live.add(page);
+      return page;
+    } catch (error: unknown) {
+      waiting.shift()?.(); // the slot it would have filled is free again
+      throw error;
+    } finally {
+      opening--;
+    }
   }
 
   function release(page: Page): void {
-    const next = waiting.shift();
-    if (next) next(page);
-    else idle.push(page);
+    if (live.has(page) && !page.isClosed() && browser.connected) idle.push(page);
+    else live.delete(page);
+    waiting.shift()?.();
+  }
+
+  /** Replace a browser that died; concurrent callers share one relaunch. */
+  async function relaunch(dead: Browser): Promise<void> {
+    if (browser === dead) {
+      relaunching = (async () => {
+        dead.process()?.kill('SIGKILL');
+        await dead.close().catch(() => undefined);
+        idle.length = 0;
+        live.clear();
+        blankTaken = false;
+        browser = await launchBrowser(options.executablePath);
+        for (const wake of waiting.splice(0)) wake();
+      })();
+    }
+    await relaunching;
+  }
+
+  async function printOnce({ html, prepare, policy = { folders: [], allowNet: false }, onRefused = () => undefined }: PrintJob): Promise<Uint8Array> {
+    const page = await acquire();
+    const unguard = guardRequests(page, policy, onRefused);
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(loadAllFonts);
+      await prepare?.(page);
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    } finally {
+      unguard();
+      release(page);
+    }
   }
 
   return {
-    async print({ html, prepare, policy = { folders: [], allowNet: false }, onRefused = () => undefined }) {
-      const page = await acquire();
-      const unguard = guardRequests(page, policy, onRefused);
+    async print(job) {
+      const used = browser;
       try {
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(loadAllFonts);
-        await prepare?.(page);
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-      } finally {
-        unguard();
-        release(page);
+        return await printOnce(job);
+      } catch (error: unknown) {
+        const dead = !browser.connected ? browser : !used.connected ? used : undefined;
+        if (!owned || closed || !dead) throw error;
+        job.onRetry?.(`the browser stopped while printing (${errorMessage(error)}); printed again in a new one`);
+        await relaunch(dead);
+        return printOnce(job);
       }
     },
     async close() {
+      closed = true;
+      for (const wake of waiting.splice(0)) wake();
+      await relaunching?.catch(() => undefined);
       if (owned) await browser.close();
     },
   };
