@@ -26,6 +26,8 @@ export interface BuildOptions extends Options {
   jobs?: number;
   /** Called as each document is done, before the whole batch is (for progress reports). */
   onResult?: (result: BuildResult) => void;
+  /** Stops the build (e.g. on Ctrl-C): the browser is closed, and documents not yet done fail as interrupted. */
+  signal?: AbortSignal;
 }
 
 export interface Output {
@@ -58,6 +60,8 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
   // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
   const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: options.browser ?? options.defaults?.browser, jobs: options.jobs });
   renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
+  const stop = () => void renderer.then((owned) => owned.close(), () => undefined);
+  if (!options.renderer) options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const results = await Promise.all(
       sources.map(async (source) => {
@@ -69,16 +73,18 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
     await renderer;
     return results;
   } finally {
+    options.signal?.removeEventListener('abort', stop);
     if (!options.renderer) await (await renderer.catch(() => undefined))?.close();
   }
 }
 
 async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { defaults, renderer: _, onResult: __, jobs: ___, ...own } = options;
+  const { defaults, renderer: _, onResult: __, jobs: ___, signal, ...own } = options;
   const limits = resolveOptions(defaults, own);
   const result: BuildResult = { path: source.path, file: new VFile({ path: path.resolve(source.path) }), outputs: [], ms: 0 };
   const work = (async (): Promise<Output[]> => {
+    signal?.throwIfAborted();
     const file = (result.file = await readSource(source, limits.maxInputSize));
     const document = await parse(file, limits.allowNet);
     result.document = document;
@@ -95,7 +101,13 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
       if (!refused.has(url)) file.message(`refused to load ${url}: ${reason}`, { ruleId: 'request', source: 'briefpress' });
       refused.add(url);
     };
-    const policy = { folders: [path.dirname(file.path)], allowNet: settings.allowNet };
+    let retried = false;
+    const onRetry = (reason: string) => {
+      if (!retried) file.message(reason, { ruleId: 'browser-crash', source: 'briefpress' });
+      retried = true;
+    };
+    // The page may load files of the document's folder and of the (trusted) templates, nothing else.
+    const guard = { policy: { folders: [path.dirname(file.path), settings.templates], allowNet: settings.allowNet }, onRefused, onRetry };
     return Promise.all(
       settings.outputs.map(async (kind): Promise<Output> => {
         const data = {
@@ -124,11 +136,11 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
                 if (settings.html) fitted = await page.content();
               }
             : undefined;
-        let pdf = await (await renderer).print({ html, prepare, policy, onRefused });
+        let pdf = await (await renderer).print({ html, prepare, ...guard });
         if (toc) {
           // A second print, now with the page numbers the first one found (see src/toc.ts).
           html = templates.render(kind, { ...data, toc: await withPages(toc, pdf), fontCss: faces });
-          pdf = await (await renderer).print({ html, policy, onRefused });
+          pdf = await (await renderer).print({ html, ...guard });
         }
         if (fit) checkFit(fit, file, settings.strict);
         const { bytes, pages } = await finalizePdf(pdf, {
@@ -148,8 +160,10 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   })();
   try {
     result.outputs = await withTimeLimit(work, limits.timeout);
-  } catch (error: unknown) {
+    signal?.throwIfAborted();
+  } catch (caught: unknown) {
     const { file } = result;
+    const error = signal?.aborted ? new Error('interrupted: nothing written') : caught;
     result.outputs = [];
     result.error = describe(error, file);
     if (!file.messages.includes(error as never)) {

@@ -40,7 +40,10 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   const owned = !options.browser;
   let browser = options.browser ?? (await launchBrowser(options.executablePath));
   let relaunching: Promise<void> | undefined;
+  /** The browser the last relaunch replaced (or is replacing). */
+  let replaced: Browser | undefined;
   let closed = false;
+  let closing: Promise<void> | undefined;
   const size = Math.max(1, options.jobs ?? availableParallelism());
   const idle: Page[] = [];
   /** Pages of the current browser, idle or printing. */
@@ -64,8 +67,9 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     const from = browser;
     try {
       // A launched browser starts with one blank tab: printing in it saves opening one (≈ 0.1 s).
-      const blank = owned && !blankTaken ? (await from.pages())[0] : undefined;
+      const takeBlank = owned && !blankTaken;
       blankTaken = true;
+      const blank = takeBlank ? (await from.pages())[0] : undefined;
       const page = await preparePage(blank ?? (await from.newPage()));
       if (from === browser) live.add(page);
       return page;
@@ -85,7 +89,8 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
 
   /** Replace a browser that died; concurrent callers share one relaunch. */
   async function relaunch(dead: Browser): Promise<void> {
-    if (browser === dead) {
+    if (replaced !== dead) {
+      replaced = dead;
       relaunching = (async () => {
         dead.process()?.kill('SIGKILL');
         await dead.close().catch(() => undefined);
@@ -121,16 +126,21 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       } catch (error: unknown) {
         const dead = !browser.connected ? browser : !used.connected ? used : undefined;
         if (!owned || closed || !dead) throw error;
-        job.onRetry?.(`the browser stopped while printing (${errorMessage(error)}); printed again in a new one`);
         await relaunch(dead);
-        return printOnce(job);
+        const pdf = await printOnce(job);
+        job.onRetry?.(`the browser stopped while printing (${errorMessage(error)}); printed again in a new one`);
+        return pdf;
       }
     },
-    async close() {
-      closed = true;
-      for (const wake of waiting.splice(0)) wake();
-      await relaunching?.catch(() => undefined);
-      if (owned) await browser.close();
+    close() {
+      // Idempotent: an interrupt and the end of the build may both close it.
+      closing ??= (async () => {
+        closed = true;
+        for (const wake of waiting.splice(0)) wake();
+        await relaunching?.catch(() => undefined);
+        if (owned) await browser.close();
+      })();
+      return closing;
     },
   };
 }

@@ -39,12 +39,21 @@ export async function runBuild(inputs: string[], flags: BuildFlags & { shard?: S
   const files = flags.shard ? shardFiles(all, flags.shard) : all;
   if (flags.shard) reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
   reporter.start(files.length);
-  await buildFiles(files, flags, config, reporter);
-  return reporter.finish('built');
+  // Ctrl-C: close the browser and let the writes in flight finish (each is whole or absent), then exit 130.
+  const interrupt = new AbortController();
+  const stop = () => interrupt.abort();
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  try {
+    await buildFiles(files, flags, config, reporter, undefined, interrupt.signal);
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+  }
+  const code = reporter.finish('built');
+  return interrupt.signal.aborted ? 130 : code;
 }
 
 /** Build files, write each one's outputs as soon as it is done, and report it; a `renderer` passed in is kept open. */
-export async function buildFiles(files: string[], flags: BuildFlags, config: Config, reporter: Reporter, renderer?: Renderer): Promise<void> {
+export async function buildFiles(files: string[], flags: BuildFlags, config: Config, reporter: Reporter, renderer?: Renderer, signal?: AbortSignal): Promise<void> {
   if (files.length === 0) return;
   const out = flags.out ?? config.out ?? 'out';
   reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
@@ -56,6 +65,7 @@ export async function buildFiles(files: string[], flags: BuildFlags, config: Con
       ...flagOptions(flags),
       renderer,
       jobs: flags.jobs,
+      signal,
       onResult: (result) => {
         // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
         if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;

@@ -1,0 +1,84 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { cli, fixture, pageCount, root, tempDir } from './helpers.js';
+
+interface Run {
+  child: ChildProcess;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Start the CLI without waiting for it, so that the test can act while the batch runs. */
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  return { child, stderr: () => stderr, exit };
+}
+
+/** A batch of `count` ordinary documents, and an empty output folder. */
+async function batch(count: number) {
+  const dir = await tempDir('briefpress-faults-');
+  const content = path.join(dir, 'content');
+  const out = path.join(dir, 'out');
+  await mkdir(content);
+  for (let i = 1; i <= count; i++) await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(content, `doc-${i}.md`));
+  return { dir, content, out };
+}
+
+/** Processes as `[pid, ppid, command line]`. */
+function processes(): Array<[number, number, string]> {
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => [Number(match[1]), Number(match[2]), match[3]!]);
+}
+
+/** Wait (bounded) until `ready` holds; fail the test if it never does. */
+async function until<T>(ready: () => Promise<T | undefined> | T | undefined, what: string, limit = 90_000): Promise<T> {
+  for (let waited = 0; waited < limit; waited += 50) {
+    const value = await ready();
+    if (value !== undefined) return value;
+    await sleep(50);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+const firstPdf = (out: string) => async () => ((await readdir(out).catch(() => [])).some((name) => name.endsWith('.pdf')) ? true : undefined);
+
+describe('briefpress build when the browser fails', () => {
+  it('should relaunch a browser killed mid-batch and still write every document', async () => {
+    const { content, out } = await batch(8);
+    const run = start(['build', content, '--out', out]);
+    await until(firstPdf(out), 'the first PDF');
+    const browser = await until(() => processes().find(([, ppid, args]) => ppid === run.child.pid && args.includes('--remote-debugging-pipe')), "the CLI's browser");
+    process.kill(browser[0], 'SIGKILL');
+    expect(await run.exit).toBe(0);
+    const pdfs = (await readdir(out)).filter((name) => name.endsWith('.pdf')).sort();
+    expect(pdfs).toHaveLength(16);
+    for (const pdf of pdfs) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
+    expect(run.stderr()).toMatch(/doc-\d\.md: warning: the browser stopped while printing .*; printed again in a new one/);
+    expect(processes().some(([pid]) => pid === browser[0])).toBe(false);
+  }, 180_000);
+
+  it('should end cleanly on Ctrl-C: exit 130, no browser left running, no temporary files', async () => {
+    const { dir, content, out } = await batch(8);
+    const tmp = path.join(dir, 'tmp');
+    await mkdir(tmp);
+    const run = start(['build', content, '--out', out], { TMPDIR: tmp });
+    await until(firstPdf(out), 'the first PDF');
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(130);
+    // The browser's processes, identified by their profile under this run's TMPDIR, are all gone.
+    await until(() => (processes().some(([, , args]) => args.includes(tmp)) ? undefined : true), 'the browser to exit', 10_000);
+    expect(await readdir(tmp)).toEqual([]);
+    const names = await readdir(out);
+    expect(names.filter((name) => !name.endsWith('.pdf'))).toEqual([]);
+    for (const pdf of names) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
+  }, 180_000);
+});
