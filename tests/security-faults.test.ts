@@ -53,21 +53,21 @@ const firstPdf = (out: string) => async () => ((await readdir(out).catch(() => [
 
 describe('briefpress build when the browser fails', () => {
   it('should relaunch a browser killed mid-batch and still write every document', async () => {
-    const { content, out } = await batch(8);
+    const { content, out } = await batch(6);
     const run = start(['build', content, '--out', out]);
     await until(firstPdf(out), 'the first PDF');
     const browser = await until(() => processes().find(([, ppid, args]) => ppid === run.child.pid && args.includes('--remote-debugging-pipe')), "the CLI's browser");
     process.kill(browser[0], 'SIGKILL');
     expect(await run.exit).toBe(0);
     const pdfs = (await readdir(out)).filter((name) => name.endsWith('.pdf')).sort();
-    expect(pdfs).toHaveLength(16);
+    expect(pdfs).toHaveLength(12);
     for (const pdf of pdfs) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
     expect(run.stderr()).toMatch(/doc-\d\.md: warning: the browser stopped while printing .*; printed again in a new one/);
     expect(processes().some(([pid]) => pid === browser[0])).toBe(false);
   }, 180_000);
 
   it('should end cleanly on Ctrl-C: exit 130, no browser left running, no temporary files', async () => {
-    const { dir, content, out } = await batch(8);
+    const { dir, content, out } = await batch(6);
     const tmp = path.join(dir, 'tmp');
     await mkdir(tmp);
     const run = start(['build', content, '--out', out], { TMPDIR: tmp });
