@@ -92,8 +92,8 @@ describe('figures and tables in the printed brief', () => {
 
   beforeAll(async () => {
     out = await tempDir();
-    result = await runCli(['build', path.join(figures, 'figures.md'), '--out', out]);
-  });
+    result = await runCli(['build', path.join(figures, 'figures.md'), '--out', out], { timeout: 170_000 });
+  }, 180_000);
 
   it('should print numbered figure and table captions', async () => {
     const text = (await pdfText(path.join(out, 'figures.brief.pdf'))).replace(/\s+/g, ' ');

@@ -12,9 +12,9 @@ describe('fonts and file sizes', () => {
 
   beforeAll(async () => {
     out = await tempDir();
-    const result = await runCli(['build', seed, scripts, '--out', out]);
+    const result = await runCli(['build', seed, scripts, '--out', out], { timeout: 170_000 });
     expect(result.stderr).toBe('');
-  });
+  }, 180_000);
 
   it('should embed and subset every font of every PDF, all of them shipped with briefpress', async () => {
     for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'many-scripts.brief.pdf', 'many-scripts.summary.pdf']) {

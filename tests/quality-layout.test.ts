@@ -28,11 +28,11 @@ describe('layout of long words, URLs, code and tables', () => {
 
   beforeAll(async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('quality-overflow', 'overflow.md'), '--out', out]);
+    const result = await runCli(['build', fixture('quality-overflow', 'overflow.md'), '--out', out], { timeout: 170_000 });
     expect(result.code).toBe(0);
     file = path.join(out, 'overflow.brief.pdf');
     all = await words(file);
-  });
+  }, 180_000);
 
   it('should keep every word inside the page box, clear of the edges', () => {
     expect(all.length).toBeGreaterThan(200);

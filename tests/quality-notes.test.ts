@@ -34,10 +34,10 @@ describe('endnotes in the printed brief', () => {
 
   beforeAll(async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('quality-notes', 'notes.md'), '--out', out]);
+    const result = await runCli(['build', fixture('quality-notes', 'notes.md'), '--out', out], { timeout: 170_000 });
     expect(result.code).toBe(0);
     text = (await pdfText(path.join(out, 'notes.brief.pdf'))).replace(/\s+/g, ' ');
-  });
+  }, 180_000);
 
   it('should print footnotes and link URLs as numbered endnotes with back-references', () => {
     expect(text).toContain('NOTES 1. Joint Statement, 5 December 2025. ↑ 2. https://www.mea.gov.in/bilateral-documents.htm ↑ ↑ 3. Programme of Strategic Areas');

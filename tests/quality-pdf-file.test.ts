@@ -25,12 +25,11 @@ describe('the PDF as a file', () => {
 
   beforeAll(async () => {
     [first, second] = await Promise.all([tempDir(), tempDir()]);
-    // Two processes, one after the other, like two CI runs.
-    for (const out of [first, second]) {
-      const result = await runCli(['build', seed, table, '--out', out]);
+    // Two processes, like two CI runs.
+    for (const result of await Promise.all([first, second].map((out) => runCli(['build', seed, table, '--out', out], { timeout: 170_000 })))) {
       expect(result.stderr).toBe('');
     }
-  });
+  }, 180_000);
 
   it('should give byte-identical PDFs when built twice in two processes', async () => {
     for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf']) {
@@ -53,16 +52,16 @@ describe('the PDF as a file', () => {
     } finally {
       await renderer.close();
     }
-  });
+  }, 180_000);
 
   it('should stamp the dates from SOURCE_DATE_EPOCH when set, else from the front-matter date', async () => {
     expect((await pdfInfo(path.join(first, 'trade-table.brief.pdf'))).CreationDate).toMatch(/Mar\s+1 00:00:00 2025 UTC/);
     const out = await tempDir();
-    await runCli(['build', table, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000', TZ: 'UTC' } });
+    await runCli(['build', table, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000', TZ: 'UTC' }, timeout: 110_000 });
     const info = await pdfInfo(path.join(out, 'trade-table.brief.pdf'));
     expect(info.CreationDate).toMatch(/Nov 14 22:13:20 2023 UTC/);
     expect(info.ModDate).toBe(info.CreationDate);
-  });
+  }, 120_000);
 
   it('should be tagged and carry title, author, subject, keywords, creator and language', async () => {
     const file = path.join(first, 'trade-table.brief.pdf');

@@ -12,10 +12,10 @@ describe('table of contents', () => {
 
   beforeAll(async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('quality-long', 'long-brief.md'), '--out', out]);
+    const result = await runCli(['build', fixture('quality-long', 'long-brief.md'), '--out', out], { timeout: 170_000 });
     expect(result.code).toBe(0);
     file = path.join(out, 'long-brief.brief.pdf');
-  });
+  }, 180_000);
 
   it('should list every section of a long brief with the page it really starts on', async () => {
     const cover = (await pdfText(file, { first: 1, last: 1 })).replace(/\s+/g, ' ');
