@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { VFile } from 'vfile';
@@ -63,13 +64,17 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
   const stop = () => void renderer.then((owned) => owned.close(), () => undefined);
   if (!options.renderer) options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const results = await Promise.all(
-      sources.map(async (source) => {
-        const result = await buildOne(source, renderer, options);
-        options.onResult?.(result);
-        return result;
-      }),
-    );
+    // A few documents in flight at a time, enough to keep every page printing: a document's time limit
+    // then counts its own work, not a wait behind a hundred others, and memory stays flat in big batches.
+    const results: BuildResult[] = [];
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < sources.length; i = next++) {
+        results[i] = await buildOne(sources[i]!, renderer, options);
+        options.onResult?.(results[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(sources.length, 2 * (options.jobs ?? availableParallelism())) }, worker));
     await renderer;
     return results;
   } finally {
