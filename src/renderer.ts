@@ -138,11 +138,9 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         closed = true;
         for (const wake of waiting.splice(0)) wake();
         await relaunching?.catch(() => undefined);
-        if (!owned) return;
-        // A browser that only printed has nothing to save: killing it skips Chromium's orderly shutdown
-        // (0.1 s on a quiet machine, more on a busy one); Puppeteer still removes its temporary profile.
-        browser.process()?.kill('SIGKILL');
-        await browser.close();
+        // An orderly shutdown, not a kill: a killed Chromium leaves its `org.chromium.Chromium.*`
+        // folder in the temporary directory (tests/security-faults.test.ts checks that none is left).
+        if (owned) await browser.close();
       })();
       return closing;
     },
