@@ -366,7 +366,7 @@ function machine(): string {
   return `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${os.type()} ${os.release()}; Node ${process.version}; ${chromium}`;
 }
 
-async function report(started: Date, load: number[]): Promise<void> {
+async function report(started: Date, load: number[], unmeasured: string[]): Promise<void> {
   const table = [
     '| Measure | briefpress | Reference | Ratio | Target | Verdict |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -388,29 +388,33 @@ ${runs} rounds (${heavy} for 100 documents and the long briefs, fewer for the sl
 ratio is the median of the per-round ratios.
 
 ${table}
-${notes.length ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}`;
+${notes.length ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}${unmeasured.length ? `\nNot measured in this run (cut short): ${unmeasured.join(', ')}.\n` : ''}`;
   await mkdir(path.join(root, 'docs'), { recursive: true });
   await writeFile(path.join(root, 'docs', 'benchmarks.md'), text);
-  process.stdout.write(`${table}\n${notes.join('\n')}\nwritten to docs/benchmarks.md\n`);
+  process.stdout.write(unmeasured.length ? `${rows.at(-1) ? Object.values(rows.at(-1)!).join(' | ') : ''}\n` : `\n${table}\n${notes.join('\n')}\nwritten to docs/benchmarks.md\n`);
 }
 
 const started = new Date();
 const load = os.loadavg();
+// In order of importance: the report is written after each measure, so a run cut short still says what it found.
+const steps = [
+  ['cold', cold],
+  ['watch', watch],
+  ['20 documents', () => batch(20)],
+  ['length', length],
+  ['100 documents', () => batch(100)],
+  ['linearity', async () => linearity()],
+] as const;
+const pending: string[] = steps.map(([name]) => name).filter((name) => !only || only.includes(name));
 try {
   await fresh(work);
-  for (const [name, step] of [
-    ['cold', cold],
-    ['20 documents', () => batch(20)],
-    ['100 documents', () => batch(100)],
-    ['linearity', async () => linearity()],
-    ['length', length],
-    ['watch', watch],
-  ] as const) {
+  for (const [name, step] of steps) {
     if (only && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);
     await step();
+    pending.shift();
+    await report(started, load, pending);
   }
-  await report(started, load);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
