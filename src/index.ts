@@ -1,4 +1,5 @@
 export { build, type BuildOptions, type BuildResult, type Output } from './build.js';
+export { check, type CheckOptions, type CheckResult } from './check.js';
 export { type Config, type ConfigFile, configSchema, loadConfig } from './config.js';
 export type { BriefDocument, Section } from './document-model.js';
 export { attachmentLimit, composeEmail, type EmailAttachment, type EmailOptions } from './email.js';

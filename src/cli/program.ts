@@ -2,11 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { BriefpressError, errorMessage } from '../errors.js';
 import { version } from '../version.js';
 import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
 import { initCommand } from './init-command.js';
 import { watchCommand } from './watch-command.js';
 
 /** Every command, in the order of `briefpress --help`. A new command is one module in src/cli/, listed here. */
-const commands: Array<() => Command> = [buildCommand, watchCommand, initCommand];
+const commands: Array<() => Command> = [buildCommand, watchCommand, checkCommand, initCommand];
 
 export function createProgram(): Command {
   const program = new Command('briefpress')

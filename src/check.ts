@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { build, type BuildOptions } from './build.js';
+import type { BriefDocument } from './document-model.js';
+import { processor } from './processor.js';
+import { readSource, type Source } from './source.js';
+
+export interface CheckOptions extends Omit<BuildOptions, 'outputs' | 'html' | 'onResult'> {
+  /** Print each summary, unsaved, to see that it fits one page (needs the browser). @default true */
+  fit?: boolean;
+  /** Called as each document is checked. */
+  onResult?: (result: CheckResult) => void;
+}
+
+export interface CheckResult {
+  /** The source's path, as given. */
+  path: string;
+  /** The problems found, each with its place; errors are `fatal`. */
+  file: VFile;
+  document?: BriefDocument;
+  ms: number;
+}
+
+/**
+ * Check documents without writing anything: front matter, `#anchor` links to the brief's sections,
+ * local image paths, and (with `fit`) that the summary fits its one page, by printing it with the
+ * same pipeline as `build`.
+ */
+export async function check(sources: Source[], options: CheckOptions = {}): Promise<CheckResult[]> {
+  const { fit = true, onResult, ...rest } = options;
+  const finish = (result: CheckResult): CheckResult => {
+    checkReferences(result.file, result.document);
+    onResult?.(result);
+    return result;
+  };
+  if (fit) {
+    const results = await build(sources, { ...rest, outputs: ['summary'], html: false, onResult: (result) => finish(result) });
+    return results.map(({ path: input, file, document, ms }) => ({ path: input, file, document, ms }));
+  }
+  return Promise.all(
+    sources.map(async (source) => {
+      const started = performance.now();
+      const file = await readSource(source);
+      let document: BriefDocument | undefined;
+      if (!file.messages.some((message) => message.fatal)) {
+        const compiled = (await processor.process(file)).result as BriefDocument;
+        if (!file.messages.some((message) => message.fatal)) document = compiled;
+      }
+      return finish({ path: source.path, file, document, ms: performance.now() - started });
+    }),
+  );
+}
+
+/** Add an error for each `#anchor` that names no section, and each local image that is not there. */
+function checkReferences(file: VFile, document: BriefDocument | undefined): void {
+  if (!String(file.value)) return;
+  const tree = processor.parse(file) as Root;
+  const anchors = new Set(document?.sections.map((section) => section.id));
+  const folder = path.dirname(file.path);
+  visit(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const { url } = node;
+    if (url.startsWith('#')) {
+      if (!document || node.type === 'image') return;
+      const id = safeDecode(url.slice(1));
+      if (anchors.has(id)) return;
+      const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
+      file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place: node.position, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
+    } else if (node.type === 'image' && !/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('//')) {
+      const target = path.resolve(folder, safeDecode(url.split(/[?#]/)[0] ?? ''));
+      if (existsSync(target)) return;
+      file.message(`image \`${url}\` not found (looked for ${path.relative(process.cwd(), target) || target})`, { place: node.position, ruleId: 'image-path', source: 'briefpress' }).fatal = true;
+    }
+  });
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

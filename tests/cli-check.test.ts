@@ -1,0 +1,59 @@
+import { copyFile, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { frontMatterSchema } from '../src/front-matter.js';
+import { fixture, runCli, tempDir } from './helpers.js';
+
+describe('briefpress check', () => {
+  it('should flag a broken front matter with file:line:col, write nothing and exit 1', async () => {
+    const dir = await tempDir();
+    await copyFile(fixture('pipeline', 'bad-date.md'), path.join(dir, 'bad.md'));
+    const result = await runCli(['check', 'bad.md', '--no-fit'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^bad\.md:3:7: error: front matter `date`: not a real calendar date$/m);
+    expect(result.stdout).toMatch(/^0 passed, 1 failed in \d+\.\d s$/m);
+    expect(await readdir(dir)).toEqual(['bad.md']);
+  });
+
+  it('should flag #anchors that name no section and images that are not there, as JSON with their places', async () => {
+    const result = await runCli(['check', fixture('cli', 'broken-links.md'), '--no-fit', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { documents: Array<{ ok: boolean; messages: Array<{ severity: string; line: number; column: number; rule: string; reason: string }> }> };
+    expect(report.documents[0]!.ok).toBe(false);
+    expect(report.documents[0]!.messages.map(({ severity, line, column, rule }) => ({ severity, line, column, rule }))).toEqual([
+      { severity: 'error', line: 6, column: 39, rule: 'link-anchor' },
+      { severity: 'error', line: 10, column: 27, rule: 'image-path' },
+    ]);
+    expect(report.documents[0]!.messages[0]!.reason).toContain('#no-such-section');
+  });
+
+  it('should exit 2 on a usage error', async () => {
+    const result = await runCli(['check', '--no-such-flag']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--no-such-flag'");
+  });
+});
+
+describe('briefpress init', () => {
+  it('should write a brief showing every front-matter field that checks clean, summary fit included', async () => {
+    const dir = await tempDir();
+    const made = await runCli(['init', 'water-2026'], { cwd: dir });
+    expect(made.code).toBe(0);
+    const text = await readFile(path.join(dir, 'content', 'water-2026.md'), 'utf8');
+    for (const field of Object.keys(frontMatterSchema.shape)) expect(text).toMatch(new RegExp(`^${field}:`, 'm'));
+    const checked = await runCli(['check'], { cwd: dir });
+    expect(checked.stderr).toBe('');
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/✓ content\/water-2026\.md no problems/);
+  });
+
+  it('should refuse to overwrite a brief, and refuse a name that is a path', async () => {
+    const dir = await tempDir();
+    expect((await runCli(['init', 'memo'], { cwd: dir })).code).toBe(0);
+    const again = await runCli(['init', 'memo'], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('content/memo.md already exists');
+    const escape = await runCli(['init', '../memo'], { cwd: dir });
+    expect(escape.code).toBe(2);
+  });
+});

@@ -1,0 +1,95 @@
+import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, pageCount, pdfText, runCli, tempDir } from './helpers.js';
+
+interface Report {
+  documents: Array<{ input: string; ok: boolean; files: Array<{ kind: string; path: string; bytes?: number; pages?: number }>; messages: unknown[] }>;
+  built: number;
+  failed: number;
+}
+
+describe('briefpress build in a branded project (config, custom template, --json, --eml, --html, --png)', () => {
+  let dir: string;
+  let result: Awaited<ReturnType<typeof runCli>>;
+  let report: Report;
+  let mail: ParsedMail;
+  const briefs = () => path.join(dir, 'briefs');
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    await cp(fixture('cli', 'project'), dir, { recursive: true });
+    // No --out: the config's "out" folder is used.
+    result = await runCli(['build', 'content', '--json', '--eml', '--html', '--png'], { cwd: dir });
+    report = JSON.parse(result.stdout) as Report;
+    mail = await simpleParser(await readFile(path.join(briefs(), 'harbour.eml')));
+  });
+
+  it('should print only a JSON report that matches the files written', async () => {
+    expect(result.code).toBe(0);
+    expect(report).toMatchObject({ built: 1, failed: 0 });
+    const [entry] = report.documents;
+    expect(entry).toMatchObject({ input: 'content/harbour.md', ok: true, messages: [] });
+    expect(entry!.files.map((file) => file.kind).filter((kind) => kind !== 'png').sort()).toEqual(['brief', 'eml', 'html', 'html', 'summary']);
+    for (const file of entry!.files) {
+      const info = await stat(path.resolve(dir, file.path));
+      if (file.bytes !== undefined) expect(info.size).toBe(file.bytes);
+      if (file.pages !== undefined) expect(await pageCount(path.resolve(dir, file.path))).toBe(file.pages);
+    }
+    const brief = entry!.files.find((file) => file.kind === 'brief')!;
+    expect(path.resolve(dir, brief.path)).toBe(path.join(briefs(), 'harbour.brief.pdf'));
+    expect(entry!.files.filter((file) => file.kind === 'png')).toHaveLength(brief.pages! + 1);
+  });
+
+  it('should write an email with the title as subject, the key points as body and both PDFs attached', async () => {
+    expect(mail.subject).toBe('Dredging the Old Harbour');
+    expect(mail.text).toContain('Dredging pays for itself within nine years.');
+    expect(mail.text).toContain('The harbour silts up faster each year.');
+    expect(mail.html).toContain('<li>Delay raises the cost by a fifth.</li>');
+    expect(mail.attachments.map((attachment) => [attachment.contentType, attachment.filename])).toEqual([
+      ['application/pdf', 'harbour.brief.pdf'],
+      ['application/pdf', 'harbour.summary.pdf'],
+    ]);
+    for (const attachment of mail.attachments) {
+      expect(Buffer.compare(attachment.content, await readFile(path.join(briefs(), attachment.filename!)))).toBe(0);
+    }
+  });
+
+  it('should put the configured organisation, logo and accent colour into the HTML', async () => {
+    const html = await readFile(path.join(briefs(), 'harbour.brief.html'), 'utf8');
+    const logo = await readFile(path.join(dir, 'logo.svg'));
+    // Handlebars escapes `=` in attributes; the browser reads the entity back.
+    expect(html).toContain(`src="data:image/svg+xml;base64,${logo.toString('base64').replace(/=/g, '&#x3D;')}"`);
+    expect(html).toContain('--accent: #1f6f5c');
+    expect(html).toContain('Harbour Institute');
+  });
+
+  it('should use a partial from the custom templates folder and the defaults for the rest', async () => {
+    const text = (await pdfText(path.join(briefs(), 'harbour.brief.pdf'))).replace(/\s+/g, ' ');
+    expect(text.toLowerCase()).toContain('what to remember');
+    expect(text.toLowerCase()).not.toContain('key takeaways');
+    expect(text).toContain('Suggested citation');
+    expect(text).toContain('Harbour Institute');
+  });
+
+  it('should name the file and the key of a bad config setting, and exit 2', async () => {
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ organisation: 'X', acent: 'red' }));
+    const bad = await runCli(['build', 'content'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/briefpress\.config\.json: `acent`: unknown setting/);
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ accent: 'red; } body { display: none' }));
+    const colour = await runCli(['build', 'content'], { cwd: dir });
+    expect(colour.code).toBe(2);
+    expect(colour.stderr).toMatch(/briefpress\.config\.json: `accent`: expected a CSS colour/);
+  });
+
+  it('should read the settings from a "briefpress" key in package.json', async () => {
+    const project = await tempDir();
+    await cp(path.join(dir, 'content'), path.join(project, 'content'), { recursive: true });
+    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'x', briefpress: { format: 'letter', out: 'pdf' } }));
+    const checked = await runCli(['check', 'content', '--no-fit', '--verbose'], { cwd: project });
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toContain(`config: ${path.join(project, 'package.json')}`);
+  });
+});
