@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { version } from '../package.json' with { type: 'json' };
+import pkg from '../package.json' with { type: 'json' };
 import { cli, runCli } from './helpers.js';
 
 describe('briefpress --help and --version', () => {
   it('should print the version of the package', async () => {
     const result = await runCli(['--version']);
-    expect(result.stdout.trim()).toBe(version);
+    expect(result.stdout.trim()).toBe(pkg.version);
   });
 
   it.each(['build', 'watch', 'check', 'init'])('should explain `%s` with examples', async (command) => {
