@@ -21,8 +21,8 @@ import { generator } from './version.js';
 export interface BuildOptions extends Options {
   /** Settings that the front matter may override (a config file's); `Options` given here win over both. */
   defaults?: Options;
-  /** Renderer to print with; it is left open. @default one created for this build and closed after it */
-  renderer?: Renderer;
+  /** Renderer to print with (or one starting); it is left open. @default one created for this build and closed after it */
+  renderer?: Renderer | Promise<Renderer>;
   /** Pages printing at once, when the build creates its renderer. @default the number of cores */
   jobs?: number;
   /** Called as each document is done, before the whole batch is (for progress reports). */

@@ -1,13 +1,7 @@
 import { Command } from 'commander';
-import { build, type BuildResult } from '../build.js';
-import { type Config, loadConfig } from '../config.js';
-import { BriefpressError, BrowserNotFoundError } from '../errors.js';
-import { expandInputs } from '../inputs.js';
-import type { Renderer } from '../renderer.js';
-import { type Shard, shardFiles } from '../shard.js';
-import { addBuildFlags, type BuildFlags, flagOptions, shardFlag } from './build-flags.js';
-import { createReporter, type Reporter } from './reporter.js';
-import { type WrittenFile, writeResult } from './write-results.js';
+import { createRenderer } from '../renderer.js';
+import type { Shard } from '../shard.js';
+import { addBuildFlags, type BuildFlags, shardFlag } from './build-flags.js';
 
 export function buildCommand(): Command {
   return addBuildFlags(
@@ -26,65 +20,13 @@ Examples:
   briefpress build content --json > report.json
   briefpress build content --shard 2/3 --jobs 4  this job's third of the briefs, four pages at once`,
     )
-    .action(async (inputs: string[], flags: BuildFlags) => {
-      process.exitCode = await runBuild(inputs, flags);
+    .action(async (inputs: string[], flags: BuildFlags & { shard?: Shard }) => {
+      // Chromium starts first, and the pipeline's modules load while it does: in a cold run the
+      // two overlap (each takes a good part of a second), which the command modules' light imports allow.
+      const renderer = createRenderer({ executablePath: flags.browser, jobs: flags.jobs });
+      renderer.catch(() => undefined); // a failed launch is reported by the build, once
+      const { runBuild } = await import('./build-run.js');
+      process.exitCode = await runBuild(inputs, flags, renderer);
     });
 }
 
-/** Build the inputs (this job's share of them), write the files and report; returns the exit code. */
-export async function runBuild(inputs: string[], flags: BuildFlags & { shard?: Shard }, reporter: Reporter = createReporter(flags)): Promise<number> {
-  const config = await loadConfig({ file: flags.config });
-  const all = await expandInputs(inputs);
-  if (all.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
-  const files = flags.shard ? shardFiles(all, flags.shard) : all;
-  if (flags.shard) reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
-  reporter.start(files.length);
-  // Ctrl-C: close the browser and let the writes in flight finish (each is whole or absent), then exit 130.
-  const interrupt = new AbortController();
-  const stop = () => interrupt.abort();
-  process.once('SIGINT', stop).once('SIGTERM', stop);
-  try {
-    await buildFiles(files, flags, config, reporter, undefined, interrupt.signal);
-  } finally {
-    process.off('SIGINT', stop).off('SIGTERM', stop);
-  }
-  const code = reporter.finish('built');
-  return interrupt.signal.aborted ? 130 : code;
-}
-
-/** Build files, write each one's outputs as soon as it is done, and report it; a `renderer` passed in is kept open. */
-export async function buildFiles(files: string[], flags: BuildFlags, config: Config, reporter: Reporter, renderer?: Renderer, signal?: AbortSignal): Promise<void> {
-  if (files.length === 0) return;
-  const out = flags.out ?? config.out ?? 'out';
-  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
-  const writes: Array<Promise<void>> = [];
-  await build(
-    files.map((file) => ({ path: file })),
-    {
-      defaults: config.options,
-      ...flagOptions(flags),
-      renderer,
-      jobs: flags.jobs,
-      signal,
-      onResult: (result) => {
-        // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
-        if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
-        writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written))));
-      },
-    },
-  );
-  await Promise.all(writes);
-}
-
-function report(result: BuildResult, written: WrittenFile[]) {
-  const pngs = written.filter((file) => file.kind === 'png').length;
-  const listed = written.filter((file) => file.kind !== 'png').map((file) => (file.pages === undefined ? file.path : `${file.path} (${file.pages} ${file.pages === 1 ? 'page' : 'pages'})`));
-  return {
-    input: result.path,
-    file: result.file,
-    failed: Boolean(result.error),
-    detail: result.error ? '' : `→ ${[...listed, ...(pngs ? [`${pngs} page images`] : [])].join(', ')}`,
-    data: { files: written, error: result.error ?? null },
-    ms: result.ms,
-  };
-}

@@ -1,16 +1,6 @@
 import { Command } from 'commander';
-import { check, type CheckResult } from '../check.js';
-import { loadConfig } from '../config.js';
-import { BriefpressError, BrowserNotFoundError } from '../errors.js';
-import { expandInputs } from '../inputs.js';
 import { addReportFlags, nonEmpty } from './build-flags.js';
-import { createReporter, type ReportFlags } from './reporter.js';
-
-interface CheckFlags extends ReportFlags {
-  fit: boolean;
-  browser?: string;
-  config?: string;
-}
+import type { CheckFlags } from './check-run.js';
 
 export function checkCommand(): Command {
   return addReportFlags(
@@ -31,38 +21,8 @@ Examples:
   briefpress check --json | jq '.documents[] | select(.ok | not)'`,
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
-      const reporter = createReporter(flags);
-      const config = await loadConfig({ file: flags.config });
-      const files = await expandInputs(inputs);
-      if (files.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
-      reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}`);
-      reporter.start(files.length);
-      await check(
-        files.map((file) => ({ path: file })),
-        {
-          defaults: config.options,
-          browser: flags.browser,
-          fit: flags.fit,
-          onResult: (result) => {
-            // A browser that cannot start fails the whole run: check() throws, and it is said once.
-            if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) reporter.document(report(result));
-          },
-        },
-      );
-      process.exitCode = reporter.finish('passed');
+      // Loaded when run: the command list stays quick to load for the other commands (see build-command.ts).
+      const { runCheck } = await import('./check-run.js');
+      process.exitCode = await runCheck(inputs, flags);
     });
-}
-
-function report(result: CheckResult) {
-  const errors = result.file.messages.filter((message) => message.fatal).length;
-  const warnings = result.file.messages.length - errors;
-  const counts = [errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean);
-  return {
-    input: result.path,
-    file: result.file,
-    failed: errors > 0,
-    detail: counts.length ? counts.join(', ') : 'no problems',
-    data: { errors, warnings },
-    ms: result.ms,
-  };
 }

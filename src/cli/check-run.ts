@@ -1,0 +1,48 @@
+import { check, type CheckResult } from '../check.js';
+import { loadConfig } from '../config.js';
+import { BriefpressError, BrowserNotFoundError } from '../errors.js';
+import { expandInputs } from '../inputs.js';
+import { createReporter, type ReportFlags } from './reporter.js';
+
+export interface CheckFlags extends ReportFlags {
+  fit: boolean;
+  browser?: string;
+  config?: string;
+}
+
+/** Check the inputs and report each; returns the exit code. */
+export async function runCheck(inputs: string[], flags: CheckFlags): Promise<number> {
+  const reporter = createReporter(flags);
+  const config = await loadConfig({ file: flags.config });
+  const files = await expandInputs(inputs);
+  if (files.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
+  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}`);
+  reporter.start(files.length);
+  await check(
+    files.map((file) => ({ path: file })),
+    {
+      defaults: config.options,
+      browser: flags.browser,
+      fit: flags.fit,
+      onResult: (result) => {
+        // A browser that cannot start fails the whole run: check() throws, and it is said once.
+        if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) reporter.document(report(result));
+      },
+    },
+  );
+  return reporter.finish('passed');
+}
+
+function report(result: CheckResult) {
+  const errors = result.file.messages.filter((message) => message.fatal).length;
+  const warnings = result.file.messages.length - errors;
+  const counts = [errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean);
+  return {
+    input: result.path,
+    file: result.file,
+    failed: errors > 0,
+    detail: counts.length ? counts.join(', ') : 'no problems',
+    data: { errors, warnings },
+    ms: result.ms,
+  };
+}

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type Config, loadConfig } from '../config.js';
+import { BriefpressError, errorMessage } from '../errors.js';
+import { expandInputs, markdown } from '../inputs.js';
+import { resolveOptions } from '../options.js';
+import { createRenderer } from '../renderer.js';
+import { clearTemplates } from '../templates.js';
+import { type BuildFlags, flagOptions } from './build-flags.js';
+import { buildFiles } from './build-run.js';
+import { createReporter } from './reporter.js';
+
+/**
+ * Build everything once, then keep the browser warm and rebuild what changes, one line per
+ * document rebuilt, until SIGINT or SIGTERM (or `stop` aborts). Returns the exit code.
+ */
+export async function runWatch(inputs: string[], flags: BuildFlags, stop?: AbortSignal): Promise<number> {
+  const { watch } = await import('chokidar');
+  let config = await loadConfig({ file: flags.config });
+  if ((await expandInputs(inputs)).length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
+  // Watch mode is for people: one line per document and no batch totals, even with --json.
+  const reporter = createReporter({ quiet: flags.quiet });
+  const renderer = await createRenderer({ executablePath: flags.browser ?? config.options.browser, jobs: flags.jobs });
+  const templatesOf = (current: Config) => path.resolve(resolveOptions(current.options, flagOptions(flags)).templates);
+  let templates = templatesOf(config);
+  const watcher = watch([...inputs, templates, ...(config.path ? [config.path] : [])], { ignoreInitial: true, ignored: (file) => file.includes('node_modules') });
+  const ready = new Promise((resolve) => watcher.once('ready', () => resolve(undefined)));
+  const changed = new Set<string>();
+  let everything = true;
+  let running: Promise<void> | undefined;
+
+  const rebuild = async () => {
+    // Let a burst of events (an editor's save is often several) arrive before building.
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const all = everything;
+    const files = all ? await expandInputs(inputs) : [...changed].filter((file) => existsSync(file));
+    everything = false;
+    changed.clear();
+    if (all) {
+      config = await loadConfig({ file: flags.config });
+      clearTemplates();
+      if (templatesOf(config) !== templates) {
+        watcher.unwatch(templates);
+        templates = templatesOf(config);
+        watcher.add(templates);
+      }
+    }
+    await buildFiles(files, flags, config, reporter, renderer);
+  };
+  const schedule = () => {
+    running ??= rebuild()
+      .catch((error: unknown) => void process.stderr.write(`briefpress: ${errorMessage(error)}\n`))
+      .finally(() => {
+        running = undefined;
+        if (everything || changed.size > 0) schedule();
+      });
+  };
+
+  const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..');
+  watcher.on('all', (event, file) => {
+    if (event !== 'add' && event !== 'change') return;
+    const absolute = path.resolve(file);
+    if (inside(absolute, templates) || (config.path && absolute === path.resolve(config.path))) everything = true;
+    else if (markdown.test(file)) changed.add(file);
+    else return;
+    schedule();
+  });
+
+  const stopped = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+    stop?.addEventListener('abort', () => resolve());
+  });
+  try {
+    schedule();
+    await Promise.all([ready, running]);
+    if (!flags.quiet) process.stderr.write(`watching ${inputs.join(', ')} for changes (Ctrl-C to stop)\n`);
+    await stopped;
+    return 0;
+  } finally {
+    await watcher.close();
+    await running;
+    await renderer.close();
+  }
+}
