@@ -50,14 +50,26 @@ async function inlineFace(pkg: string, face: string): Promise<string> {
   const cssPath = require.resolve(`${pkg}/${face}.css`);
   const css = await readFile(cssPath, 'utf8');
   const dir = path.dirname(cssPath);
+  const range = await subsetRange(dir, face);
   const rules = await Promise.all(
     css.split(/(?=@font-face)/).map(async (rule) => {
       // Keep only the woff2 source: every Chromium reads it, and the PDF embeds a subset anyway.
       const match = /url\((\.\/files\/[^)]+\.woff2)\) format\('woff2'\)/.exec(rule);
       if (!match?.[1]) return '';
       const data = await readFile(path.join(dir, match[1]));
-      return rule.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');`);
+      const inlined = rule.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');`);
+      return range && !/unicode-range/.test(inlined) ? inlined.replace(/;\s*}/, `;\n  unicode-range: ${range};\n}`) : inlined;
     }),
   );
   return rules.join('');
+}
+
+/**
+ * The characters a one-subset face (`devanagari-400`) covers, from the package's `unicode.json`: its
+ * CSS file leaves `unicode-range` out, which would keep the face in every document (see `fontFacesFor`).
+ */
+async function subsetRange(dir: string, face: string): Promise<string | undefined> {
+  const ranges = JSON.parse(await readFile(path.join(dir, 'unicode.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
+  const subset = Object.keys(ranges).find((name) => face.startsWith(`${name}-`));
+  return subset && ranges[subset];
 }

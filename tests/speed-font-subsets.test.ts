@@ -21,6 +21,14 @@ describe('fontFacesFor', () => {
     expect(fontFacesFor(all, '<p>&#1052;</p>')).toContain('U+0400-045F');
   });
 
+  it('should keep the Devanagari faces only for text in Devanagari', async () => {
+    const all = await fontFaceCss();
+    expect(fontFacesFor(all, '<p>The summit in New Delhi</p>')).not.toContain('Devanagari');
+    const hindi = fontFacesFor(all, '<p>नई दिल्ली</p>');
+    expect(hindi).toContain("font-family: 'Noto Serif Devanagari'");
+    expect(hindi).toContain("font-family: 'Noto Sans Devanagari'");
+  });
+
   it('should read wildcard ranges and keep rules that have no range', () => {
     const css = "@font-face{font-family:A;unicode-range:U+4??;}@font-face{font-family:B;}@font-face{font-family:C;unicode-range:U+0600-06FF;}";
     const kept = fontFacesFor(css, 'Ѐ');
