@@ -21,6 +21,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const heavy = Math.max(1, Math.ceil(runs / 2));
 const browser = resolveExecutable(undefined, process.env, puppeteer);
 const work = path.join(os.tmpdir(), `briefpress-bench-${process.pid}`);
+const temp = path.join(work, 'tmp');
 const pools = [1, 2, 4];
 /** BENCH_ONLY=cold,length runs only those measures (while working on one). */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -41,7 +42,8 @@ const notes: string[] = [];
 /** Run a process to its end; its wall time in ms, and its peak tree RSS in bytes when `sample` is set. */
 async function time(command: string, args: string[], options: { sample?: boolean; cwd?: string } = {}): Promise<{ ms: number; rss: number }> {
   const start = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  // The floor kills its browser, which leaves Chromium's temporary folders behind: in `work`, removed at the end.
+  const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', TMPDIR: temp } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
   let rss = 0;
@@ -434,7 +436,7 @@ const steps = [
 ] as const;
 const pending: string[] = steps.map(([name]) => name).filter((name) => !only || only.includes(name));
 try {
-  await fresh(work);
+  await fresh(temp);
   for (const [name, step] of steps) {
     if (only && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);

@@ -10,7 +10,7 @@ import { logoDataUrl } from './logo.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
 import { headingTitles } from './pdf-outline.js';
-import { processor, runStages } from './processor.js';
+import { parseInWorker } from './parse-pool.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
 import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
@@ -88,10 +88,10 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   const { defaults, renderer: _, onResult: __, jobs: ___, signal, ...own } = options;
   const limits = resolveOptions(defaults, own);
   const result: BuildResult = { path: source.path, file: new VFile({ path: path.resolve(source.path) }), outputs: [], ms: 0 };
-  const work = (async (): Promise<Output[]> => {
+  const work = async (deadline: AbortSignal): Promise<Output[]> => {
     signal?.throwIfAborted();
     const file = (result.file = await readSource(source, limits.maxInputSize));
-    const document = await parse(file, limits.allowNet);
+    const document = await parse(file, limits.allowNet, deadline);
     result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
     const [templates, fontCss, logo] = await Promise.all([
@@ -162,7 +162,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
         return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
       }),
     );
-  })();
+  };
   try {
     result.outputs = await withTimeLimit(work, limits.timeout);
     signal?.throwIfAborted();
@@ -193,25 +193,34 @@ function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
   file.message(reason, { ruleId: 'summary-fit', source: 'briefpress' });
 }
 
-/** Markdown → document model, with the images read (the only I/O) between the stages and the compiler. */
-async function parse(file: VFile, allowNet: boolean): Promise<BriefDocument> {
+/** Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a message of `file`. */
+async function parse(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
   if (failed()) throw failed();
-  const tree = await runStages(file);
-  if (failed()) throw failed();
-  await inlineImages(tree, file, { allowNet });
-  return processor.stringify(tree, file) as unknown as BriefDocument;
+  const { document, messages } = await parseInWorker({ path: file.path, value: String(file.value), allowNet }, deadline);
+  for (const { reason, place, ruleId, source, fatal } of messages) file.message(reason, { place, ruleId, source }).fatal = fatal;
+  if (failed() || !document) throw failed();
+  return document;
 }
 
-/** `work`, or a rejection once `ms` have passed (the work itself is left to finish unobserved). */
-async function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * `work`, or a rejection once `ms` have passed; the signal it is given is aborted then, which stops
+ * the parse (the rest of the work is left to finish unobserved).
+ */
+async function withTimeLimit<T>(work: (deadline: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const deadline = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`)), ms);
+    timer = setTimeout(() => {
+      const error = new Error(`took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`);
+      reject(error);
+      deadline.abort(error);
+    }, ms);
   });
-  work.catch(() => undefined);
+  const running = work(deadline.signal);
+  running.catch(() => undefined);
   try {
-    return await Promise.race([work, limit]);
+    return await Promise.race([running, limit]);
   } finally {
     clearTimeout(timer);
   }

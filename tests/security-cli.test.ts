@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -162,5 +162,19 @@ describe('briefpress build limits', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/good\.md: error: took longer than the time limit of 0\.001 s: simplify the document, or raise the limit \(--timeout\)/);
     expect(await readdir(out)).toEqual([]);
+  }, 120_000);
+
+  it('should stop a parse that is slow by itself at the time limit, and build the other documents', async () => {
+    // Unmatched emphasis makes the Markdown parser quadratic: parsing this alone takes minutes.
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(30_000)}\n`);
+    await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(dir, 'good.md'));
+    const out = await tempDir();
+    const started = performance.now();
+    const result = await runCli(['build', dir, '--out', out, '--timeout', '10'], { timeout: 100_000 });
+    expect(performance.now() - started).toBeLessThan(45_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/stars\.md: error: took longer than the time limit of 10 s/);
+    expect((await readdir(out)).sort()).toEqual(['good.brief.pdf', 'good.summary.pdf']);
   }, 120_000);
 });
