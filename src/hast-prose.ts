@@ -20,10 +20,11 @@ function withoutLinks(node: ElementContent | Element): string {
   return node.type === 'element' && node.tagName !== 'a' ? node.children.map(withoutLinks).join('') : '';
 }
 
-/** The text a reader sees, without footnote reference numbers (they would glue onto words). */
+/** The text a reader sees, without footnote reference numbers (they would glue onto words) or the note that stands for a refused image. */
 export function inlineText(node: ElementContent | Element): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return '';
+  if (String(node.properties.className ?? '').includes('image-refused')) return '';
   if (node.tagName === 'br') return ' ';
   if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)) return '';
   const text = node.children.map(inlineText).join('');

@@ -1,35 +1,51 @@
+import { EventEmitter, once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { ParseRequest, ParseResult } from './parse-document.js';
 
 /**
  * Parsing runs in worker threads, so that a time limit can stop it: a Markdown parse is synchronous,
  * and some inputs make it quadratic (thousands of unmatched `*` take minutes). A stopped worker is
- * terminated and a new one started for the next document.
+ * terminated. One worker serves a batch (a parse takes milliseconds, and each worker costs half a
+ * second of CPU to load the parser); a parse that keeps it busy for longer gets others started, up
+ * to `most`, so that one slow document does not hold the rest back.
  */
-const size = 2;
+const most = 4;
+const patience = 250;
 const idle: Worker[] = [];
-let busy = 0;
-const waiting: Array<() => void> = [];
+const freed = new EventEmitter().setMaxListeners(0); // every document waiting for a worker listens
+let live = 0;
 
 const entry = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
 
 function startWorker(): Worker {
+  live++;
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
   // From source (the tests), the worker is TypeScript, which Node 20 runs only through tsx's loader.
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true });
 }
 
+async function acquire(): Promise<Worker> {
+  for (;;) {
+    const worker = idle.pop();
+    if (worker) return worker;
+    if (live === 0) return startWorker();
+    try {
+      await once(freed, 'free', { signal: AbortSignal.timeout(patience) });
+    } catch {
+      if (live < most && idle.length === 0) return startWorker();
+    }
+  }
+}
+
 /** Parse in a worker; `signal` (the document's time limit) terminates it, rejecting with the signal's reason. */
 export async function parseInWorker(request: ParseRequest, signal?: AbortSignal): Promise<ParseResult> {
-  while (busy >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-  signal?.throwIfAborted();
-  busy++;
-  const worker = idle.pop() ?? startWorker();
+  const worker = await acquire();
   worker.ref();
   let settled = false;
   let stop: () => void = () => undefined;
   const listeners: Array<[event: string, listener: Parameters<Worker['off']>[1]]> = [];
   try {
+    signal?.throwIfAborted();
     const result = await new Promise<ParseResult>((resolve, reject) => {
       stop = () => reject(signal!.reason);
       signal?.addEventListener('abort', stop, { once: true });
@@ -43,12 +59,14 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
   } finally {
     signal?.removeEventListener('abort', stop);
     for (const [event, listener] of listeners) worker.off(event, listener);
-    busy--;
     // A worker that did not answer may still be parsing: it is never reused.
     if (settled) {
       worker.unref(); // an idle worker does not keep the process alive
       idle.push(worker);
-    } else void worker.terminate();
-    waiting.shift()?.();
+      freed.emit('free');
+    } else {
+      live--;
+      void worker.terminate();
+    }
   }
 }

@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import directives from '../src/directives.js';
 import type { BriefDocument } from '../src/document-model.js';
+import { parseDocument } from '../src/parse-document.js';
 import { processor } from '../src/processor.js';
 
 async function model(markdown: string, frontMatter = ''): Promise<{ doc: BriefDocument; file: VFile }> {
@@ -16,6 +17,13 @@ async function model(markdown: string, frontMatter = ''): Promise<{ doc: BriefDo
 const texts = (items: Array<{ text: string }>) => items.map((item) => item.text);
 
 describe('the summary content', () => {
+  it('should not take the note that stands for a refused image as a key point', async () => {
+    const markdown = '---\ntitle: A brief\n---\n\nIntro text that says what the brief is about today.\n\n## Ports\n\n![Map of the harbour, its two basins and the new container terminal](/etc/passwd)\n\nThe harbour will close for repairs for most of next year.\n';
+    const { document, messages } = await parseDocument({ path: '/tmp/brief.md', value: markdown, allowNet: false });
+    expect(messages.map((message) => message.reason).join()).toContain('/etc/passwd');
+    expect(texts(document!.digest.keyPoints)).toEqual(['The harbour will close for repairs for most of next year.']);
+  });
+
   it('should take the bottom line from a conclusion and the key points from the other sections', async () => {
     const { doc } = await model(
       [
