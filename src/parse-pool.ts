@@ -6,11 +6,12 @@ import type { ParseRequest, ParseResult } from './parse-document.js';
  * Parsing runs in worker threads, so that a time limit can stop it: a Markdown parse is synchronous,
  * and some inputs make it quadratic (thousands of unmatched `*` take minutes). A stopped worker is
  * terminated. One worker serves a batch (a parse takes milliseconds, and each worker costs half a
- * second of CPU to load the parser); a parse that keeps it busy for longer gets others started, up
- * to `most`, so that one slow document does not hold the rest back.
+ * second of CPU to load the parser, which a cold start must not pay twice); a parse that keeps it
+ * busy for seconds gets others started, up to `most`, so that one slow document does not hold the
+ * rest back.
  */
 const most = 4;
-const patience = 250;
+const patience = 2000;
 const idle: Worker[] = [];
 const freed = new EventEmitter().setMaxListeners(0); // every document waiting for a worker listens
 let live = 0;
