@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { BrowserNotFoundError, errorMessage } from './errors.js';
@@ -42,19 +44,40 @@ export function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = pr
   throw new BrowserNotFoundError(`no Chromium or Chrome found: ${howToGetOne}`);
 }
 
-/** Launch a headless browser; the caller closes it. */
+/** The temporary folder each launched browser was given. */
+const temps = new WeakMap<Browser, string>();
+
+/** Launch a headless browser; the caller stops it with {@link stopBrowser}. */
 export async function launchBrowser(executable?: string): Promise<Browser> {
   // Imported on first use: loading Puppeteer costs a few hundred milliseconds that `--help`,
   // a failed argument check or a build with nothing to print should not pay.
   const { default: puppeteer } = await import('puppeteer');
   const executablePath = resolveExecutable(executable, process.env, puppeteer);
+  // Chromium's own temporary files go into a folder of this browser's, removed when it is stopped.
+  const temp = await mkdtemp(path.join(tmpdir(), 'briefpress-chromium-'));
   try {
     // Signals are the CLI's to handle: Puppeteer's own SIGINT handler exits at once and leaves its
     // temporary profile behind, where closing the browser removes it.
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args, env: { ...process.env, TMPDIR: temp }, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    temps.set(browser, temp);
+    return browser;
   } catch (error: unknown) {
+    await rm(temp, { recursive: true, force: true });
     throw new BrowserNotFoundError(`could not start the browser at ${executablePath} (${errorMessage(error)}): ${howToGetOne}`, { cause: error });
   }
+}
+
+/**
+ * Stop a launched browser at once: after printing there is nothing left to save, and an orderly
+ * shutdown costs a quarter of a second. A killed Chromium leaves temporary files (its
+ * `org.chromium.Chromium.*` folders): they are in the browser's own folder, removed with it.
+ */
+export async function stopBrowser(browser: Browser): Promise<void> {
+  browser.process()?.kill('SIGKILL');
+  // Now only waits for the process to end, and removes Puppeteer's temporary profile.
+  await browser.close().catch(() => undefined);
+  const temp = temps.get(browser);
+  if (temp) await rm(temp, { recursive: true, force: true });
 }
 
 function safely<T>(get: () => T): T | undefined {

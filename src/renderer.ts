@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, stopBrowser } from './browser.js';
 import { errorMessage } from './errors.js';
 import { guardRequests, type OnRefused, type RequestPolicy } from './request-policy.js';
 
@@ -92,8 +92,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     if (replaced !== dead) {
       replaced = dead;
       relaunching = (async () => {
-        dead.process()?.kill('SIGKILL');
-        await dead.close().catch(() => undefined);
+        await stopBrowser(dead);
         idle.length = 0;
         live.clear();
         blankTaken = false;
@@ -138,9 +137,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         closed = true;
         for (const wake of waiting.splice(0)) wake();
         await relaunching?.catch(() => undefined);
-        // An orderly shutdown, not a kill: a killed Chromium leaves its `org.chromium.Chromium.*`
-        // folder in the temporary directory (tests/security-faults.test.ts checks that none is left).
-        if (owned) await browser.close();
+        if (owned) await stopBrowser(browser);
       })();
       return closing;
     },

@@ -52,9 +52,11 @@ async function until<T>(ready: () => Promise<T | undefined> | T | undefined, wha
 const firstPdf = (out: string) => async () => ((await readdir(out).catch(() => [])).some((name) => name.endsWith('.pdf')) ? true : undefined);
 
 describe('briefpress build when the browser fails', () => {
-  it('should relaunch a browser killed mid-batch and still write every document', async () => {
-    const { content, out } = await batch(6);
-    const run = start(['build', content, '--out', out]);
+  it('should relaunch a browser killed mid-batch, still write every document and leave no temporary files', async () => {
+    const { dir, content, out } = await batch(6);
+    const tmp = path.join(dir, 'tmp');
+    await mkdir(tmp);
+    const run = start(['build', content, '--out', out], { TMPDIR: tmp });
     await until(firstPdf(out), 'the first PDF');
     const browser = await until(() => processes().find(([, ppid, args]) => ppid === run.child.pid && args.includes('--remote-debugging-pipe')), "the CLI's browser");
     process.kill(browser[0], 'SIGKILL');
@@ -64,6 +66,8 @@ describe('briefpress build when the browser fails', () => {
     for (const pdf of pdfs) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
     expect(run.stderr()).toMatch(/doc-\d\.md: warning: the browser stopped while printing .*; printed again in a new one/);
     expect(processes().some(([pid]) => pid === browser[0])).toBe(false);
+    // Both browsers, the killed one and its replacement, took their temporary files with them.
+    expect(await readdir(tmp)).toEqual([]);
   }, 180_000);
 
   it('should end cleanly on Ctrl-C: exit 130, no browser left running, no temporary files', async () => {
