@@ -6,13 +6,25 @@
  */
 export function fontFacesFor(fontCss: string, text: string): string {
   const used = codePoints(text);
-  return fontCss
-    .split(/(?=@font-face)/)
-    .filter((rule) => {
-      const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
-      return !range || parseRanges(range).some(([from, to]) => used.some((point) => point >= from && point <= to));
-    })
+  return rulesOf(fontCss)
+    .filter(({ ranges }) => !ranges || ranges.some(([from, to]) => used.some((point) => point >= from && point <= to)))
+    .map(({ rule }) => rule)
     .join('');
+}
+
+/** Each font CSS (one per set of fonts in a process) split into its rules once: it is megabytes of base64, and every output asks. */
+const split = new Map<string, Array<{ rule: string; ranges?: Array<[number, number]> }>>();
+
+function rulesOf(fontCss: string) {
+  let rules = split.get(fontCss);
+  if (!rules) {
+    rules = fontCss.split(/(?=@font-face)/).map((rule) => {
+      const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
+      return { rule, ranges: range === undefined ? undefined : parseRanges(range) };
+    });
+    split.set(fontCss, rules);
+  }
+  return rules;
 }
 
 /** The distinct code points of `text`, including those written as numeric character references. */
