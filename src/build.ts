@@ -5,7 +5,6 @@ import { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
-import { inlineImages } from './images.js';
 import { logoDataUrl } from './logo.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';

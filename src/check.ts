@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { build, type BuildOptions } from './build.js';
 import type { BriefDocument } from './document-model.js';
+import { localPath } from './images.js';
 import { processor } from './processor.js';
 import { readSource, type Source } from './source.js';
 
@@ -69,9 +70,10 @@ function checkReferences(file: VFile, document: BriefDocument | undefined): void
       if (anchors.has(id)) return;
       const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
       file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place: node.position, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
-    } else if (node.type === 'image' && !/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('//')) {
-      const target = path.resolve(folder, safeDecode(url.split(/[?#]/)[0] ?? ''));
-      if (existsSync(target)) return;
+    } else if (node.type === 'image') {
+      // The same reading of the URL as the build's, which inlines the image.
+      const target = localPath(url, folder);
+      if (!target || existsSync(target)) return;
       file.message(`image \`${url}\` not found (looked for ${path.relative(process.cwd(), target) || target})`, { place: node.position, ruleId: 'image-path', source: 'briefpress' }).fatal = true;
     }
   });

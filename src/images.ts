@@ -74,7 +74,7 @@ function writtenUrl(file: VFile, node: Element): string {
 }
 
 /** The file an image URL names, if it is a relative path or a `file:` URL; else undefined. */
-function localPath(src: string, base: string): string | undefined {
+export function localPath(src: string, base: string): string | undefined {
   if (!src) return undefined;
   if (/^file:/i.test(src)) {
     try {

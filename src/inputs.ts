@@ -5,7 +5,7 @@ import { BriefpressError } from './errors.js';
 /** What counts as a Markdown file. */
 export const markdown = /\.(md|markdown)$/i;
 
-/** Expand files and folders into the Markdown files to build, folders searched recursively, sorted. */
+/** Expand files and folders into the Markdown files to build, folders searched recursively, sorted; none is an error. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -23,5 +23,6 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       files.push(input);
     }
   }
+  if (files.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
   return [...new Set(files)];
 }

@@ -40,13 +40,13 @@ async function acquire(): Promise<Worker> {
 
 /** Parse in a worker; `signal` (the document's time limit) terminates it, rejecting with the signal's reason. */
 export async function parseInWorker(request: ParseRequest, signal?: AbortSignal): Promise<ParseResult> {
+  signal?.throwIfAborted();
   const worker = await acquire();
   worker.ref();
   let settled = false;
   let stop: () => void = () => undefined;
   const listeners: Array<[event: string, listener: Parameters<Worker['off']>[1]]> = [];
   try {
-    signal?.throwIfAborted();
     const result = await new Promise<ParseResult>((resolve, reject) => {
       stop = () => reject(signal!.reason);
       signal?.addEventListener('abort', stop, { once: true });

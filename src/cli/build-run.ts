@@ -1,6 +1,6 @@
 import { build, type BuildResult } from '../build.js';
 import { type Config, loadConfig } from '../config.js';
-import { BriefpressError, BrowserNotFoundError } from '../errors.js';
+import { BrowserNotFoundError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import type { Renderer } from '../renderer.js';
 import { type Shard, shardFiles } from '../shard.js';
@@ -25,7 +25,6 @@ export async function runBuild(inputs: string[], flags: BuildFlags & { shard?: S
     const reporter = createReporter(flags);
     const config = await loadConfig({ file: flags.config });
     const all = await expandInputs(inputs);
-    if (all.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
     const files = flags.shard ? shardFiles(all, flags.shard) : all;
     if (flags.shard) reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
     reporter.start(files.length);

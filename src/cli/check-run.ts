@@ -1,6 +1,6 @@
 import { check, type CheckResult } from '../check.js';
 import { loadConfig } from '../config.js';
-import { BriefpressError, BrowserNotFoundError } from '../errors.js';
+import { BrowserNotFoundError } from '../errors.js';
 import { expandInputs } from '../inputs.js';
 import { createReporter, type ReportFlags } from './reporter.js';
 
@@ -15,7 +15,6 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
   const reporter = createReporter(flags);
   const config = await loadConfig({ file: flags.config });
   const files = await expandInputs(inputs);
-  if (files.length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
   reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}`);
   reporter.start(files.length);
   await check(

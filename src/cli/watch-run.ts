@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config.js';
-import { BriefpressError, errorMessage } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import { expandInputs, markdown } from '../inputs.js';
 import { resolveOptions } from '../options.js';
 import { createRenderer } from '../renderer.js';
@@ -17,7 +17,7 @@ import { createReporter } from './reporter.js';
 export async function runWatch(inputs: string[], flags: BuildFlags, stop?: AbortSignal): Promise<number> {
   const { watch } = await import('chokidar');
   let config = await loadConfig({ file: flags.config });
-  if ((await expandInputs(inputs)).length === 0) throw new BriefpressError(`no Markdown files in ${inputs.join(', ')}`);
+  await expandInputs(inputs); // fails now, not at the first rebuild, when there is nothing to watch
   // Watch mode is for people: one line per document and no batch totals, even with --json.
   const reporter = createReporter({ quiet: flags.quiet });
   const renderer = await createRenderer({ executablePath: flags.browser ?? config.options.browser, jobs: flags.jobs });
