@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
 import { resolveExecutable } from '../src/browser.js';
+import floorFlags from './floor-flags.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
@@ -360,7 +361,7 @@ async function watch(): Promise<void> {
  * on pages already used once, both PDFs at the same time (as watch prints them); the median of `count`.
  */
 async function warmFloor(html: string[], count: number): Promise<number> {
-  const chromium = await puppeteer.launch({ executablePath: browser, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+  const chromium = await puppeteer.launch({ executablePath: browser, pipe: true, args: floorFlags });
   try {
     const contents = await Promise.all(html.map((file) => readFile(file, 'utf8')));
     const pages = await Promise.all(contents.map(() => chromium.newPage()));

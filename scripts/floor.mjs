@@ -5,6 +5,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
+// Shared with the bench's warm floor. `--single-process` is the leanest way to print here (no
+// print-compositor process per PDF): briefpress launches with it, and so does the floor.
+import args from './floor-flags.json' with { type: 'json' };
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.splice(argv.indexOf(name), 2)[1];
@@ -13,7 +16,7 @@ const pool = Number(flag('--pool'));
 const out = flag('--out');
 const queue = [...argv];
 
-const browser = await puppeteer.launch({ executablePath, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+const browser = await puppeteer.launch({ executablePath, pipe: true, args });
 const [first] = await browser.pages();
 const pages = [first, ...(await Promise.all(Array.from({ length: Math.min(pool, queue.length) - 1 }, () => browser.newPage())))];
 await Promise.all(
