@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
@@ -8,7 +9,7 @@ import { fontFaceCss } from './fonts.js';
 import { logoDataUrl } from './logo.js';
 import { type OutputKind, type Options, resolveOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
-import { headingTitles } from './pdf-outline.js';
+import { readHeadings } from './pdf-outline.js';
 import { parseInWorker } from './parse-pool.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
@@ -125,21 +126,21 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           allowNet: settings.allowNet,
         };
         const toc = kind === 'brief' ? tocEntries(document) : undefined;
-        // Rendered once without fonts to learn which characters the page prints (templates render in ~1 ms);
-        // the same draft gives the headings, parsed without the fonts' hundreds of kilobytes of base64.
-        const draft = templates.render(kind, { ...data, toc, fontCss: '' });
-        const faces = fontFacesFor(fontCss, draft);
-        let html = templates.render(kind, { ...data, toc, fontCss: faces });
+        // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
+        const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
+        const faces = fontFacesFor(fontCss, rendered);
+        let html = rendered.replace(fontSlot, () => faces);
         let fit: FitResult | undefined;
         let fitted: string | undefined;
-        const prepare =
-          kind === 'summary'
-            ? async (page: Page) => {
-                fit = await fitToOnePage(page);
-                // The HTML as printed: its type size set and any dropped blocks gone.
-                if (settings.html) fitted = await page.content();
-              }
-            : undefined;
+        let headings: string[] = [];
+        const prepare = async (page: Page) => {
+          if (kind === 'summary') {
+            fit = await fitToOnePage(page);
+            // The HTML as printed: its type size set and any dropped blocks gone.
+            if (settings.html) fitted = await page.content();
+          }
+          headings = await readHeadings(page);
+        };
         let pdf = await (await renderer).print({ html, prepare, ...guard });
         if (toc) {
           // A second print, now with the page numbers the first one found (see src/toc.ts).
@@ -155,7 +156,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
           lang: document.meta.lang,
           creator: generator,
           date: buildDate(document.meta.date),
-          headings: headingTitles(draft),
+          headings,
         });
         if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
         return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
@@ -178,6 +179,9 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   result.ms = performance.now() - started;
   return result;
 }
+
+/** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */
+const fontSlot = `/* briefpress font faces ${randomUUID()} */`;
 
 /** A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an error. */
 function checkFit(fit: FitResult, file: VFile, strict: boolean): void {

@@ -5,9 +5,9 @@
  * Chromium parses and decodes only what the document prints.
  */
 export function fontFacesFor(fontCss: string, text: string): string {
-  const used = codePoints(text);
+  const used = codePoints(text).sort((a, b) => a - b);
   return rulesOf(fontCss)
-    .filter(({ ranges }) => !ranges || ranges.some(([from, to]) => used.some((point) => point >= from && point <= to)))
+    .filter(({ ranges }) => !ranges || ranges.some(([from, to]) => (used[firstAtLeast(used, from)] ?? Infinity) <= to))
     .map(({ rule }) => rule)
     .join('');
 }
@@ -33,6 +33,17 @@ function codePoints(text: string): number[] {
   for (const char of new Set(text)) points.add(char.codePointAt(0)!);
   for (const [, hex, decimal] of text.matchAll(/&#(?:x([\da-f]+)|(\d+));/gi)) points.add(hex ? Number.parseInt(hex, 16) : Number(decimal));
   return [...points];
+}
+
+/** The index of the first of the sorted `points` that is at least `value` (`points.length` if none is). */
+function firstAtLeast(points: number[], value: number): number {
+  let [low, high] = [0, points.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (points[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** `U+0460-052F, U+20B4, U+4??` → inclusive ranges. */

@@ -1,8 +1,5 @@
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import type { Page } from 'puppeteer';
 
 /** One bookmark of a PDF's outline, in reading order (depth first). */
 export interface OutlineEntry {
@@ -12,14 +9,20 @@ export interface OutlineEntry {
   item: PDFDict;
 }
 
-/** The text of every `h1`–`h6` of an HTML document, in order, as a reader sees it (spaces collapsed). */
-export function headingTitles(html: string): string[] {
-  const titles: string[] = [];
-  visit(fromHtml(html), 'element', (node: Element) => {
-    if (/^h[1-6]$/.test(node.tagName)) titles.push(toText(node).replace(/\s+/g, ' ').trim());
-  });
-  return titles;
+/**
+ * The text of every `h1`–`h6` of a printed page, in order, as a reader sees it: spaces collapsed, a
+ * `<br>` read as a space, letters as written (before any `text-transform`). Read from the page, which
+ * has parsed the HTML already, and after the summary's fitting, which may have dropped some.
+ */
+export async function readHeadings(page: Page): Promise<string[]> {
+  return (await page.evaluate(headingsScript)) as string[];
 }
+
+// A string: the page runs no script of its own, and functions compiled by tsx carry helpers it lacks.
+const headingsScript = `(() => {
+  const text = (node) => (node.nodeType === Node.TEXT_NODE ? node.data : node.nodeName === 'BR' ? ' ' : [...node.childNodes].map(text).join(''));
+  return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => text(heading).replace(/\\s+/g, ' ').trim());
+})()`;
 
 /** The outline's bookmarks in reading order. */
 export function outlineEntries(doc: PDFDocument): OutlineEntry[] {

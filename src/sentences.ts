@@ -39,13 +39,27 @@ export function leadSentence(text: string, lang = 'en'): string {
 }
 
 /**
- * Words as `Intl.Segmenter` counts them (punctuation and spaces are not words), counted between
- * spaces, where a word always ends: V8's segmenter slows down with the square of a string's length
- * (a whole 50-page brief at once took minutes).
+ * Words as `Intl.Segmenter` counts them (punctuation and spaces are not words). V8's segmenter slows
+ * down with the square of a string's length (a whole 50-page brief at once took minutes), and each
+ * call has a cost of its own: the text is segmented in pieces of about a thousand characters, cut
+ * at spaces, where a word always ends.
  */
 export function wordCount(text: string, lang = 'en'): number {
   const { word } = segmentersFor(lang);
   let count = 0;
-  for (const piece of text.split(/\s+/)) for (const segment of word.segment(piece)) if (segment.isWordLike) count++;
+  for (let start = 0, end = 0; start < text.length; start = end) {
+    end = pieceEnd(text, start, 1000);
+    for (const segment of word.segment(text.slice(start, end))) if (segment.isWordLike) count++;
+  }
   return count;
+}
+
+/** Where the piece of `text` from `start` ends: after its last space within `size` characters, or after the word that runs past them. */
+function pieceEnd(text: string, start: number, size: number): number {
+  if (start + size >= text.length) return text.length;
+  const lastSpace = text.slice(start, start + size).search(/\s\S*$/);
+  if (lastSpace >= 0) return start + lastSpace + 1;
+  const nextSpace = /\s/g;
+  nextSpace.lastIndex = start + size;
+  return (nextSpace.exec(text)?.index ?? text.length - 1) + 1;
 }

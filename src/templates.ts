@@ -93,14 +93,13 @@ async function readPartials(dir: string): Promise<Array<[string, string]>> {
 
 function createEnvironment(): typeof Handlebars {
   const env = Handlebars.create();
-  const dateFormat = (lang: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
   /** `{{date meta.date meta.lang}}` → "4 December 2025". */
   env.registerHelper('date', (value: unknown, lang: unknown) =>
-    typeof value === 'string' ? dateFormat(String(lang || 'en'), { dateStyle: 'long' }).format(new Date(value)) : '',
+    typeof value === 'string' ? dateFormat(String(lang || 'en'), 'long').format(new Date(value)) : '',
   );
   /** `{{monthYear meta.date meta.lang}}` → "December 2025". */
   env.registerHelper('monthYear', (value: unknown, lang: unknown) =>
-    typeof value === 'string' ? dateFormat(String(lang || 'en'), { month: 'long', year: 'numeric' }).format(new Date(value)) : '',
+    typeof value === 'string' ? dateFormat(String(lang || 'en'), 'month').format(new Date(value)) : '',
   );
   /** `{{{cssString text}}}`: text as a quoted CSS string, safe inside `<style>` (for margin boxes). */
   env.registerHelper('cssString', (value: unknown) =>
@@ -118,4 +117,17 @@ function createEnvironment(): typeof Handlebars {
   /** `{{readingMinutes doc.wordCount}}` → 6, at 230 words a minute. */
   env.registerHelper('readingMinutes', (words: unknown) => Math.max(1, Math.round(Number(words) / 230)));
   return env;
+}
+
+/** Formats are made once per language and style: making an `Intl.DateTimeFormat` costs a millisecond or two. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: string, style: 'long' | 'month'): Intl.DateTimeFormat {
+  const key = `${lang} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { ...(style === 'long' ? { dateStyle: 'long' } : { month: 'long', year: 'numeric' }), timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
 }

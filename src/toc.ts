@@ -1,5 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
 import type { BriefDocument } from './document-model.js';
+import { loadPdf } from './pdf-metadata.js';
 import { outlineEntries } from './pdf-outline.js';
 
 /** Briefs of at least this many words (about six printed pages) get a table of contents. */
@@ -27,7 +27,7 @@ export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
  * the second print lays out the same and the numbers stay true.
  */
 export async function withPages(entries: TocEntry[], firstPrint: Uint8Array): Promise<TocEntry[]> {
-  const outline = outlineEntries(await PDFDocument.load(firstPrint, { updateMetadata: false }));
+  const outline = outlineEntries(await loadPdf(firstPrint));
   const squash = (text: string) => text.replace(/\s+/g, '').toLocaleLowerCase();
   return entries.map((entry) => {
     const found = outline.find((item) => squash(item.title) === squash(`${entry.number} ${entry.heading}`));

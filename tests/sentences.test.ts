@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { wordCount } from '../src/sentences.js';
+
+/** Words as `Intl.Segmenter` counts them over the whole text at once: right, but slow for long texts. */
+function segmenterCount(text: string, lang = 'en'): number {
+  return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((segment) => segment.isWordLike).length;
+}
+
+describe('wordCount', () => {
+  it('should count words as the segmenter does, leaving out punctuation, numbers’ separators and spaces', () => {
+    const text = 'India and Russia — “special and privileged” partners — signed 16 agreements in 2025, worth $2.5 bn.';
+    expect(wordCount(text)).toBe(segmenterCount(text));
+    expect(wordCount('')).toBe(0);
+    expect(wordCount('  \n ')).toBe(0);
+  });
+
+  it('should count a long text, cut into pieces, as the segmenter counts it whole', () => {
+    const paragraph = 'The summit renewed a partnership that has lasted seven decades, and its “roadmap to 2030” names trade, energy and defence. ';
+    const text = paragraph.repeat(40) + `${'x'.repeat(2500)} tail\n${'word '.repeat(300)}`;
+    expect(text.length).toBeGreaterThan(8000);
+    expect(wordCount(text)).toBe(segmenterCount(text));
+  });
+
+  it('should count a word longer than a piece once, wherever it falls', () => {
+    for (const before of [0, 1, 998, 999, 1000, 1500]) {
+      const text = `${'a '.repeat(before / 2)}${'y'.repeat(1200 + before)} end`;
+      expect(wordCount(text)).toBe(segmenterCount(text));
+    }
+    expect(wordCount('z'.repeat(5000))).toBe(1);
+  });
+
+  it('should count words in a language without spaces between them', () => {
+    const text = 'นายกรัฐมนตรีอินเดียต้อนรับประธานาธิบดีรัสเซีย'.repeat(60);
+    expect(wordCount(text, 'th')).toBe(segmenterCount(text, 'th'));
+    expect(wordCount(text, 'th')).toBeGreaterThan(60);
+  });
+});
