@@ -61,6 +61,8 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
   // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
   const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: options.browser ?? options.defaults?.browser, jobs: options.jobs });
   renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
+  const { outputs } = resolveOptions(options.defaults, ownOptions(options));
+  void renderer.then((ready) => ready.warm(sources.length * outputs.length), () => undefined);
   const stop = () => void renderer.then((owned) => owned.close(), () => undefined);
   if (!options.renderer) options.signal?.addEventListener('abort', stop, { once: true });
   try {
@@ -85,20 +87,20 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
 
 async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { defaults, renderer: _, onResult: __, jobs: ___, signal, ...own } = options;
+  const { defaults, signal } = options;
+  const own = ownOptions(options);
   const limits = resolveOptions(defaults, own);
   const result: BuildResult = { path: source.path, file: new VFile({ path: path.resolve(source.path) }), outputs: [], ms: 0 };
   const work = async (deadline: AbortSignal): Promise<Output[]> => {
     signal?.throwIfAborted();
+    // The templates, fonts and logo are not the front matter's to choose: they load while the Markdown is read and parsed.
+    const assets = Promise.all([loadTemplates(limits.templates), fontFaceCss(limits.fonts), limits.logo ? logoDataUrl(limits.logo) : undefined]);
+    assets.catch(() => undefined); // awaited below, unless reading or parsing fails first
     const file = (result.file = await readSource(source, limits.maxInputSize));
     const document = await parse(file, limits.allowNet, deadline);
     result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
-    const [templates, fontCss, logo] = await Promise.all([
-      loadTemplates(settings.templates),
-      fontFaceCss(settings.fonts),
-      settings.logo ? logoDataUrl(settings.logo) : undefined,
-    ]);
+    const [templates, fontCss, logo] = await assets;
     const name = documentName(source.path);
     const { organisation } = settings;
     const refused = new Set<string>();
@@ -178,6 +180,11 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   }
   result.ms = performance.now() - started;
   return result;
+}
+
+/** The document settings among the build's options. */
+function ownOptions({ defaults: _, renderer: __, onResult: ___, jobs: ____, signal: _____, ...own }: BuildOptions): Options {
+  return own;
 }
 
 /** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */

@@ -1,6 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../src/browser.js';
 import { createRenderer } from '../src/renderer.js';
@@ -24,6 +24,18 @@ describe('--jobs and the page pool', () => {
     expect(pdfs.every((pdf) => Buffer.from(pdf.slice(0, 5)).toString() === '%PDF-')).toBe(true);
     expect((await browser.pages()).length - before).toBe(2);
     expect(browser.connected).toBe(true);
+  });
+
+  it('should open pages ahead of the prints when warmed, no more than jobs, and print in them', async () => {
+    const before = (await browser.pages()).length;
+    const renderer = await createRenderer({ browser, jobs: 3 });
+    renderer.warm(5);
+    await vi.waitFor(async () => expect((await browser.pages()).length - before).toBe(3));
+    renderer.warm(2);
+    const pdfs = await Promise.all(Array.from({ length: 4 }, (_, i) => renderer.print({ html: `<p>Document ${i}</p>` })));
+    expect(pdfs).toHaveLength(4);
+    expect((await browser.pages()).length - before).toBe(3);
+    await renderer.close();
   });
 
   it('should build every document with --jobs 1', async () => {
