@@ -1,6 +1,7 @@
 export { build, type BuildOptions, type BuildResult, type Output } from './build.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';
-export { type Config, type ConfigFile, configSchema, loadConfig } from './config.js';
+export { type Config, loadConfig } from './config.js';
+export { type ConfigFile, configSchema } from './config-file.js';
 export type { BriefDocument, Section } from './document-model.js';
 export { attachmentLimit, composeEmail, type EmailAttachment, type EmailOptions } from './email.js';
 export { BriefpressError, BrowserNotFoundError } from './errors.js';
