@@ -30,7 +30,12 @@ function rulesOf(fontCss: string) {
 /** The distinct code points of `text`, including those written as numeric character references. */
 function codePoints(text: string): number[] {
   const points = new Set<number>();
-  for (const char of new Set(text)) points.add(char.codePointAt(0)!);
+  // By index rather than `new Set(text)`, which makes a string of every character (twice as slow).
+  for (let i = 0; i < text.length; i++) {
+    const point = text.codePointAt(i)!;
+    if (point > 0xffff) i++; // the low half of a surrogate pair
+    points.add(point);
+  }
   for (const [, hex, decimal] of text.matchAll(/&#(?:x([\da-f]+)|(\d+));/gi)) points.add(hex ? Number.parseInt(hex, 16) : Number(decimal));
   return [...points];
 }

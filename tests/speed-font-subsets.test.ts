@@ -40,6 +40,7 @@ describe('fontFacesFor', () => {
   it('should keep a rule for a character at either end of its range and drop it for one just outside', () => {
     const css = '@font-face{font-family:A;unicode-range:U+0100-017F, U+0300;}';
     for (const inside of ['\u0100', '\u017f', 'a\u0300', 'zz\u0150a']) expect(fontFacesFor(css, inside)).toContain('font-family:A');
+    expect(fontFacesFor('@font-face{font-family:E;unicode-range:U+1F300-1F5FF;}', 'x 🌍 y')).toContain('font-family:E');
     for (const outside of ['\u00ff', '\u0180', '\u0301', '']) expect(fontFacesFor(css, outside)).toBe('');
   });
 });
