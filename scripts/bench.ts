@@ -24,6 +24,7 @@ const browser = resolveExecutable(undefined, process.env, puppeteer);
 const work = path.join(os.tmpdir(), `briefpress-bench-${process.pid}`);
 const temp = path.join(work, 'tmp');
 const pools = [1, 2, 4];
+const widest = Math.max(...pools);
 /** BENCH_ONLY=cold,length runs only those measures (while working on one). */
 const only = process.env.BENCH_ONLY?.split(',');
 
@@ -181,6 +182,8 @@ async function batch(count: number): Promise<void> {
   const out = path.join(work, `out-${count}`);
   const contenders: Record<string, () => Promise<number>> = {
     briefpress: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out))).ms,
+    // As many pages as the floor's largest pool: the default is one per core, as the issue asks.
+    briefpressWide: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out), ['--jobs', String(widest)])).ms,
   };
   for (const pool of pools) contenders[`floor${pool}`] = async () => (await floor(html, await fresh(out), pool)).ms;
   const times = await rounds(count >= 100 ? heavy : runs, contenders);
@@ -195,6 +198,15 @@ async function batch(count: number): Promise<void> {
     ratio: `${ratio.toFixed(2)}×`,
     target: '≤ 1.25× the floor',
     verdict: verdict(ratio <= 1.25, `${((ratio / 1.25 - 1) * 100).toFixed(0)} % over`),
+  });
+  const wide = pairedRatio(times.briefpressWide!, times[`floor${widest}`]!);
+  rows.push({
+    measure: `${count} documents, \`--jobs ${widest}\` (the pages of the floor's pool ${widest})`,
+    ours: seconds(median(times.briefpressWide!)),
+    reference: `floor ${seconds(median(times[`floor${widest}`]!))} (pool ${widest})`,
+    ratio: `${wide.toFixed(2)}×`,
+    target: '—',
+    verdict: '—',
   });
   if (count >= 100) await memory(path.join(work, `corpus-${count}`), html, out, bestPool);
   await others(count, inputs);

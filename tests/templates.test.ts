@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/document-model.js';
 import { defaultTemplates } from '../src/options.js';
 import { processor } from '../src/processor.js';
 import { loadTemplates } from '../src/templates.js';
-import { fixture } from './helpers.js';
+import { fixture, tempDir } from './helpers.js';
 
 async function render(kind: 'brief' | 'summary'): Promise<string> {
   const path = fixture('pipeline', 'small.md');
@@ -35,5 +36,13 @@ describe('the templates', () => {
     expect(html).toContain('small.brief.pdf');
     // A risk's bold lead-in is its label; the sentence after it keeps its own capital.
     expect(html).toContain('Migration.</strong> People move south.');
+  });
+
+  it('should name a custom template that does not parse, with its line, in a one-line error', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'summary'));
+    await writeFile(path.join(dir, 'summary', 'layout.hbs'), '<html>\n{{#if doc}}unclosed</html>\n');
+    const error = await loadTemplates(dir).then(() => undefined, (caught: unknown) => caught as Error);
+    expect(error?.message).toBe(`${path.join(dir, 'summary', 'layout.hbs')}: Parse error on line 3: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`);
   });
 });
