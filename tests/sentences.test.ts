@@ -34,4 +34,10 @@ describe('wordCount', () => {
     expect(wordCount(text, 'th')).toBe(segmenterCount(text, 'th'));
     expect(wordCount(text, 'th')).toBeGreaterThan(60);
   });
+
+  it('should count Greek, Cyrillic, accented and mixed words, marks, digits and symbols as the segmenter does', () => {
+    const text = 'Η Ελλάδα και η Россия, naïve café ŝi e\u0301te, don’t U.S. 3.14 1,000 x² ϶ ℕ ⅻ ﬁne ʰa e-mail 新德里 नई दिल्ली (word) “quoted,” — _ __init__ word_ «guillemets» ¿qué? ‘single’ ... !?';
+    expect(wordCount(text)).toBe(segmenterCount(text));
+    for (const lang of ['de', 'ru', 'el', 'hi']) expect(wordCount(text, lang)).toBe(segmenterCount(text, lang));
+  });
 });
