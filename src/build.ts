@@ -1,22 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'puppeteer';
 import { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
-import { fontFacesFor } from './font-subsets.js';
 import { fontFaceCss } from './fonts.js';
 import { logoDataUrl } from './logo.js';
-import { type OutputKind, type Options, resolveOptions } from './options.js';
-import { buildDate, finalizePdf } from './pdf-metadata.js';
-import { readHeadings } from './pdf-outline.js';
+import { type Options, resolveOptions } from './options.js';
 import { parseInWorker } from './parse-pool.js';
+import { type Output, printOutput } from './print-output.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
-import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
 import { loadTemplates } from './templates.js';
-import { tocEntries, withPages } from './toc.js';
-import { generator } from './version.js';
+import { withTimeLimit } from './time-limit.js';
+
+export type { Output } from './print-output.js';
 
 export interface BuildOptions extends Options {
   /** Settings that the front matter may override (a config file's); `Options` given here win over both. */
@@ -29,18 +25,6 @@ export interface BuildOptions extends Options {
   onResult?: (result: BuildResult) => void;
   /** Stops the build (e.g. on Ctrl-C): the browser is closed, and documents not yet done fail as interrupted. */
   signal?: AbortSignal;
-}
-
-export interface Output {
-  kind: OutputKind;
-  /** `NAME.brief.pdf` or `NAME.summary.pdf`. */
-  fileName: string;
-  pdf: Uint8Array;
-  pages: number;
-  /** The final HTML, when `html` was asked for. */
-  html?: string;
-  /** For the summary: the type size it was fitted to one page at, and what it left out. */
-  fit?: FitResult;
 }
 
 export interface BuildResult {
@@ -102,7 +86,6 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
     const [templates, fontCss, logo] = await assets;
     const name = documentName(source.path);
-    const { organisation } = settings;
     const refused = new Set<string>();
     const onRefused = (url: string, reason: string) => {
       if (!refused.has(url)) file.message(`refused to load ${url}: ${reason}`, { ruleId: 'request', source: 'briefpress' });
@@ -115,55 +98,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     };
     // The page may load files of the document's folder and of the (trusted) templates, nothing else.
     const guard = { policy: { folders: [path.dirname(file.path), settings.templates], allowNet: settings.allowNet }, onRefused, onRetry };
-    return Promise.all(
-      settings.outputs.map(async (kind): Promise<Output> => {
-        const data = {
-          doc: document,
-          organisation,
-          accent: settings.accent,
-          logo,
-          pageSize: settings.format === 'letter' ? 'letter' : 'A4',
-          briefFile: `${name}.brief.pdf`,
-          generator,
-          allowNet: settings.allowNet,
-        };
-        const toc = kind === 'brief' ? tocEntries(document) : undefined;
-        // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
-        const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
-        const faces = fontFacesFor(fontCss, rendered);
-        let html = rendered.replace(fontSlot, () => faces);
-        let fit: FitResult | undefined;
-        let fitted: string | undefined;
-        let headings: string[] = [];
-        const prepare = async (page: Page) => {
-          if (kind === 'summary') {
-            fit = await fitToOnePage(page);
-            // The HTML as printed: its type size set and any dropped blocks gone.
-            if (settings.html) fitted = await page.content();
-          }
-          headings = await readHeadings(page);
-        };
-        let pdf = await (await renderer).print({ html, prepare, ...guard });
-        if (toc) {
-          // A second print, now with the page numbers the first one found (see src/toc.ts).
-          html = templates.render(kind, { ...data, toc: await withPages(toc, pdf), fontCss: faces });
-          pdf = await (await renderer).print({ html, ...guard });
-        }
-        if (fit) checkFit(fit, file, settings.strict);
-        const { bytes, pages } = await finalizePdf(pdf, {
-          title: document.meta.title,
-          author: organisation,
-          subject: document.meta.subtitle,
-          keywords: document.meta.keywords,
-          lang: document.meta.lang,
-          creator: generator,
-          date: buildDate(document.meta.date),
-          headings,
-        });
-        if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
-        return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
-      }),
-    );
+    return Promise.all(settings.outputs.map((kind) => printOutput({ kind, document, settings, name, templates, fontCss, logo, renderer, guard, file })));
   };
   try {
     result.outputs = await withTimeLimit(work, limits.timeout);
@@ -187,22 +122,6 @@ function ownOptions({ defaults: _, renderer: __, onResult: ___, jobs: ____, sign
   return own;
 }
 
-/** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */
-const fontSlot = `/* briefpress font faces ${randomUUID()} */`;
-
-/** A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an error. */
-function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
-  const what = describeDropped(fit.dropped);
-  if (!fit.fits) {
-    const without = what ? `, even without ${what}` : '';
-    throw new Error(`the summary does not fit on one page at ${fit.fontSize}pt${without}: shorten the takeaways or the front matter \`summary\``);
-  }
-  if (fit.dropped.length === 0) return;
-  const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
-  if (strict) throw new Error(`${reason} (--strict forbids leaving content out)`);
-  file.message(reason, { ruleId: 'summary-fit', source: 'briefpress' });
-}
-
 /** Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a message of `file`. */
 async function parse(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
@@ -211,29 +130,6 @@ async function parse(file: VFile, allowNet: boolean, deadline: AbortSignal): Pro
   for (const { reason, place, ruleId, source, fatal } of messages) file.message(reason, { place, ruleId, source }).fatal = fatal;
   if (failed() || !document) throw failed();
   return document;
-}
-
-/**
- * `work`, or a rejection once `ms` have passed; the signal it is given is aborted then, which stops
- * the parse (the rest of the work is left to finish unobserved).
- */
-async function withTimeLimit<T>(work: (deadline: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const deadline = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new Error(`took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`);
-      reject(error);
-      deadline.abort(error);
-    }, ms);
-  });
-  const running = work(deadline.signal);
-  running.catch(() => undefined);
-  try {
-    return await Promise.race([running, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** One line: `path:line:column: reason`. */

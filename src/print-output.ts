@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'puppeteer';
+import type { VFile } from 'vfile';
+import type { BriefDocument } from './document-model.js';
+import { fontFacesFor } from './font-subsets.js';
+import type { OutputKind, ResolvedOptions } from './options.js';
+import { buildDate, finalizePdf } from './pdf-metadata.js';
+import { readHeadings } from './pdf-outline.js';
+import type { PrintJob, Renderer } from './renderer.js';
+import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
+import type { Templates } from './templates.js';
+import { tocEntries, withPages } from './toc.js';
+import { generator } from './version.js';
+
+export interface Output {
+  kind: OutputKind;
+  /** `NAME.brief.pdf` or `NAME.summary.pdf`. */
+  fileName: string;
+  pdf: Uint8Array;
+  pages: number;
+  /** The final HTML, when `html` was asked for. */
+  html?: string;
+  /** For the summary: the type size it was fitted to one page at, and what it left out. */
+  fit?: FitResult;
+}
+
+/** One output of a parsed document, with what printing it takes. */
+export interface OutputJob {
+  kind: OutputKind;
+  document: BriefDocument;
+  /** The document's settings (front matter applied). */
+  settings: ResolvedOptions;
+  /** The document's name, which its files take: `NAME.brief.pdf`. */
+  name: string;
+  templates: Templates;
+  /** Every `@font-face` rule the fonts offer; the page gets those its text needs. */
+  fontCss: string;
+  logo?: string;
+  renderer: Promise<Renderer>;
+  /** What the page may load, and who is told of a refusal or a retry. */
+  guard: Pick<PrintJob, 'policy' | 'onRefused' | 'onRetry'>;
+  /** The document's file, for the summary's warnings. */
+  file: VFile;
+}
+
+/**
+ * Render an output's HTML, print it (twice for a brief with a table of contents), check the
+ * summary's fit, and give the PDF its metadata, outline titles and reproducible bytes.
+ */
+export async function printOutput({ kind, document, settings, name, templates, fontCss, logo, renderer, guard, file }: OutputJob): Promise<Output> {
+  const data = {
+    doc: document,
+    organisation: settings.organisation,
+    accent: settings.accent,
+    logo,
+    pageSize: settings.format === 'letter' ? 'letter' : 'A4',
+    briefFile: `${name}.brief.pdf`,
+    generator,
+    allowNet: settings.allowNet,
+  };
+  const toc = kind === 'brief' ? tocEntries(document) : undefined;
+  // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
+  const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
+  const faces = fontFacesFor(fontCss, rendered);
+  let html = rendered.replace(fontSlot, () => faces);
+  let fit: FitResult | undefined;
+  let fitted: string | undefined;
+  let headings: string[] = [];
+  const prepare = async (page: Page) => {
+    if (kind === 'summary') {
+      fit = await fitToOnePage(page);
+      // The HTML as printed: its type size set and any dropped blocks gone.
+      if (settings.html) fitted = await page.content();
+    }
+    headings = await readHeadings(page);
+  };
+  let pdf = await (await renderer).print({ html, prepare, ...guard });
+  if (toc) {
+    // A second print, now with the page numbers the first one found (see src/toc.ts).
+    html = templates.render(kind, { ...data, toc: await withPages(toc, pdf), fontCss: faces });
+    pdf = await (await renderer).print({ html, ...guard });
+  }
+  if (fit) checkFit(fit, file, settings.strict);
+  const { bytes, pages } = await finalizePdf(pdf, {
+    title: document.meta.title,
+    author: settings.organisation,
+    subject: document.meta.subtitle,
+    keywords: document.meta.keywords,
+    lang: document.meta.lang,
+    creator: generator,
+    date: buildDate(document.meta.date),
+    headings,
+  });
+  if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
+  return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
+}
+
+/** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */
+const fontSlot = `/* briefpress font faces ${randomUUID()} */`;
+
+/** A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an error. */
+function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
+  const what = describeDropped(fit.dropped);
+  if (!fit.fits) {
+    const without = what ? `, even without ${what}` : '';
+    throw new Error(`the summary does not fit on one page at ${fit.fontSize}pt${without}: shorten the takeaways or the front matter \`summary\``);
+  }
+  if (fit.dropped.length === 0) return;
+  const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
+  if (strict) throw new Error(`${reason} (--strict forbids leaving content out)`);
+  file.message(reason, { ruleId: 'summary-fit', source: 'briefpress' });
+}
