@@ -18,13 +18,35 @@ const split = new Map<string, Array<{ rule: string; ranges?: Array<[number, numb
 function rulesOf(fontCss: string) {
   let rules = split.get(fontCss);
   if (!rules) {
-    rules = fontCss.split(/(?=@font-face)/).map((rule) => {
+    const parsed = fontCss.split(/(?=@font-face)/).map((rule) => {
       const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
       return { rule, ranges: range === undefined ? undefined : parseRanges(range) };
     });
+    const text = parsed.flatMap(({ ranges }) => (ranges && coversAscii(ranges) ? ranges : []));
+    rules = parsed.map(({ rule, ranges }) => ({ rule, ranges: ranges && !coversAscii(ranges) ? without(ranges, text) : ranges }));
     split.set(fontCss, rules);
   }
   return rules;
+}
+
+/**
+ * A text face covers all of printable ASCII. A face that does not (an emoji font lists the digits, `#`,
+ * `*` and `©` for its keycaps and symbols) never draws what a text face covers, as the text faces come
+ * before it in every font stack: it is chosen only by the characters no text face has.
+ */
+function coversAscii(ranges: Array<[number, number]>): boolean {
+  return ranges.some(([from, to]) => from <= 0x20 && to >= 0x7e);
+}
+
+/** `ranges` less every code point of `cover`. */
+function without(ranges: Array<[number, number]>, cover: Array<[number, number]>): Array<[number, number]> {
+  return cover.reduce(
+    (left, [from, to]) => left.flatMap(([start, end]): Array<[number, number]> => (to < start || from > end ? [[start, end]] : [
+      ...(start < from ? [[start, from - 1] as [number, number]] : []),
+      ...(end > to ? [[to + 1, end] as [number, number]] : []),
+    ])),
+    ranges,
+  );
 }
 
 /** The distinct code points of `text`, including those written as numeric character references. */

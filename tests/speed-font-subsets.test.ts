@@ -43,4 +43,14 @@ describe('fontFacesFor', () => {
     expect(fontFacesFor('@font-face{font-family:E;unicode-range:U+1F300-1F5FF;}', 'x 🌍 y')).toContain('font-family:E');
     for (const outside of ['\u00ff', '\u0180', '\u0301', '']) expect(fontFacesFor(css, outside)).toBe('');
   });
+
+  it('should choose a face that covers only some of ASCII by the characters no text face has (no emoji font for digits or ©)', async () => {
+    const all = await fontFaceCss();
+    const emoji = "font-family: 'Noto Emoji'";
+    expect(all).toContain(emoji);
+    expect(fontFacesFor(all, '<p style="width: 50%">Growth of 5 % in 2025, #1 * 3 © ®</p>')).not.toContain(emoji);
+    expect(fontFacesFor(all, '<p>Launched 🚀</p>')).toContain(emoji);
+    expect(fontFacesFor(all, '<p>Step 1\uFE0F\u20E3</p>')).toContain(emoji);
+    expect(fontFacesFor(all, '<p>▪ marker</p>')).toContain(emoji);
+  });
 });
