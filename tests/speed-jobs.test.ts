@@ -2,7 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../src/browser.js';
+import { launchBrowser, stopBrowser } from '../src/browser.js';
 import { createRenderer } from '../src/renderer.js';
 import { fixture, pageCount, pdfText, runCli, tempDir } from './helpers.js';
 
@@ -13,7 +13,7 @@ describe('--jobs and the page pool', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser.close();
+    await stopBrowser(browser); // also removes the browser's temporary folder
   });
 
   it('should print many documents at once through no more pages than jobs', async () => {
