@@ -58,7 +58,7 @@ export async function launchBrowser(executable?: string): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer');
   const executablePath = resolveExecutable(executable, process.env, puppeteer);
   // Chromium's own temporary files go into a folder of this browser's, removed when it is stopped.
-  const temp = await mkdtemp(path.join(tmpdir(), 'briefpress-chromium-'));
+  const temp = await mkdtemp(path.join(shortTemp(), 'bp-'));
   try {
     // Signals are the CLI's to handle: Puppeteer's own SIGINT handler exits at once and leaves its
     // temporary profile behind, where closing the browser removes it.
@@ -69,6 +69,16 @@ export async function launchBrowser(executable?: string): Promise<Browser> {
     await rm(temp, { recursive: true, force: true });
     throw new BrowserNotFoundError(`could not start the browser at ${executablePath} (${errorMessage(error)}): ${howToGetOne}`, { cause: error });
   }
+}
+
+/**
+ * Where a browser's temporary folder goes: the system's, unless it is too deep. Chromium binds a Unix
+ * socket in it, `…/bp-XXXXXX/org.chromium.Chromium.XXXXXX/SingletonSocket`, and a socket's path may
+ * have 107 bytes at most: past that Chromium cannot start (macOS's temporary folder alone has 49).
+ */
+function shortTemp(): string {
+  const system = tmpdir();
+  return Buffer.byteLength(system) <= 52 || process.platform === 'win32' ? system : '/tmp';
 }
 
 /**

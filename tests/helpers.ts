@@ -35,8 +35,9 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
   }
 }
 
+/** A new folder in the test run's temporary folder (removed after the run; see global-setup.ts). */
 export function tempDir(prefix = 'briefpress-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
+  return mkdtemp(path.join(process.env.BRIEFPRESS_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). */

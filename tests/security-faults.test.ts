@@ -85,4 +85,16 @@ describe('briefpress build when the browser fails', () => {
     expect(names.filter((name) => !name.endsWith('.pdf'))).toEqual([]);
     for (const pdf of names) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
   }, 180_000);
+
+  it('should start the browser under a TMPDIR deeper than macOS’s, and leave nothing in it', async () => {
+    const { dir, content, out } = await batch(1);
+    // Deeper than Chromium's socket path allows (107 bytes, with its own 45 below TMPDIR).
+    const tmp = path.join(dir, 'a-temporary-folder-of-a-length-that-a-socket-path-cannot-hold-any-more');
+    await mkdir(tmp);
+    const run = start(['build', content, '--out', out], { TMPDIR: tmp });
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toBe('');
+    expect((await readdir(out)).sort()).toEqual(['doc-1.brief.pdf', 'doc-1.summary.pdf']);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 60_000);
 });
