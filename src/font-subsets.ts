@@ -5,48 +5,50 @@
  * Chromium parses and decodes only what the document prints.
  */
 export function fontFacesFor(fontCss: string, text: string): string {
-  const used = codePoints(text).sort((a, b) => a - b);
-  return rulesOf(fontCss)
-    .filter(({ ranges }) => !ranges || ranges.some(([from, to]) => (used[firstAtLeast(used, from)] ?? Infinity) <= to))
+  const { rules, textRanges } = rulesOf(fontCss);
+  const used = codePoints(text);
+  // A face that is not a text face is chosen only by what no text face draws (see `isTextFace`).
+  const rare = used.filter((point) => !within(textRanges, point));
+  return rules
+    .filter(({ ranges, text }) => !ranges || (text ? used : rare).some((point) => within(ranges, point)))
     .map(({ rule }) => rule)
     .join('');
 }
 
+interface FaceRule {
+  rule: string;
+  ranges?: Array<[number, number]>;
+  text: boolean;
+}
+
 /** Each font CSS (one per set of fonts in a process) split into its rules once: it is megabytes of base64, and every output asks. */
-const split = new Map<string, Array<{ rule: string; ranges?: Array<[number, number]> }>>();
+const split = new Map<string, { rules: FaceRule[]; textRanges: Array<[number, number]> }>();
 
 function rulesOf(fontCss: string) {
-  let rules = split.get(fontCss);
-  if (!rules) {
-    const parsed = fontCss.split(/(?=@font-face)/).map((rule) => {
+  let found = split.get(fontCss);
+  if (!found) {
+    const rules = fontCss.split(/(?=@font-face)/).map((rule): FaceRule => {
       const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
-      return { rule, ranges: range === undefined ? undefined : parseRanges(range) };
+      const ranges = range === undefined ? undefined : parseRanges(range);
+      return { rule, ranges, text: !ranges || isTextFace(ranges) };
     });
-    const text = parsed.flatMap(({ ranges }) => (ranges && coversAscii(ranges) ? ranges : []));
-    rules = parsed.map(({ rule, ranges }) => ({ rule, ranges: ranges && !coversAscii(ranges) ? without(ranges, text) : ranges }));
-    split.set(fontCss, rules);
+    found = { rules, textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])) };
+    split.set(fontCss, found);
   }
-  return rules;
+  return found;
 }
 
 /**
  * A text face covers all of printable ASCII. A face that does not (an emoji font lists the digits, `#`,
  * `*` and `©` for its keycaps and symbols) never draws what a text face covers, as the text faces come
- * before it in every font stack: it is chosen only by the characters no text face has.
+ * before it in every font stack.
  */
-function coversAscii(ranges: Array<[number, number]>): boolean {
+function isTextFace(ranges: Array<[number, number]>): boolean {
   return ranges.some(([from, to]) => from <= 0x20 && to >= 0x7e);
 }
 
-/** `ranges` less every code point of `cover`. */
-function without(ranges: Array<[number, number]>, cover: Array<[number, number]>): Array<[number, number]> {
-  return cover.reduce(
-    (left, [from, to]) => left.flatMap(([start, end]): Array<[number, number]> => (to < start || from > end ? [[start, end]] : [
-      ...(start < from ? [[start, from - 1] as [number, number]] : []),
-      ...(end > to ? [[to + 1, end] as [number, number]] : []),
-    ])),
-    ranges,
-  );
+function within(ranges: Array<[number, number]>, point: number): boolean {
+  return ranges.some(([from, to]) => point >= from && point <= to);
 }
 
 /** The distinct code points of `text`, including those written as numeric character references. */
@@ -60,17 +62,6 @@ function codePoints(text: string): number[] {
   }
   for (const [, hex, decimal] of text.matchAll(/&#(?:x([\da-f]+)|(\d+));/gi)) points.add(hex ? Number.parseInt(hex, 16) : Number(decimal));
   return [...points];
-}
-
-/** The index of the first of the sorted `points` that is at least `value` (`points.length` if none is). */
-function firstAtLeast(points: number[], value: number): number {
-  let [low, high] = [0, points.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (points[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** `U+0460-052F, U+20B4, U+4??` → inclusive ranges. */

@@ -41,16 +41,17 @@ export function leadSentence(text: string, lang = 'en'): string {
 /**
  * Words as `Intl.Segmenter` counts them (punctuation and spaces are not words). A word always ends at
  * a space, and a run of Latin, Greek or Cyrillic letters between spaces (punctuation aside) is one
- * word: those, most of a text, are counted without the segmenter, which costs about a microsecond a word. The rest goes to it
- * in pieces of about a thousand characters, cut at spaces: V8's segmenter slows down with the square of
- * a string's length (a whole 50-page brief at once took minutes), and each call has a cost of its own.
+ * word: those, most of a text, are counted without the segmenter, which costs about a microsecond a
+ * word. The rest goes to it in pieces of about a thousand characters, cut at spaces: V8's segmenter
+ * slows down with the square of a string's length (a whole 50-page brief at once took minutes), and
+ * each call has a cost of its own.
  */
 export function wordCount(text: string, lang = 'en'): number {
   const { word } = segmentersFor(lang);
   let count = 0;
   const rest: string[] = [];
   for (const token of text.split(/\s+/)) {
-    // Punctuation at either end of a run of letters ("(word", "word,") joins nothing: still one word.
+    // Punctuation at either end joins nothing: "(word" and "word," are still one word.
     if (plainWord.test(token.replace(edgePunctuation, ''))) count++;
     else if (token) rest.push(token);
   }
@@ -62,6 +63,7 @@ export function wordCount(text: string, lang = 'en'): number {
   return count;
 }
 
+/** Punctuation at either end of a token: `(word`, `word,`. */
 const edgePunctuation = /^\p{P}+|\p{P}+$/gu;
 /** Letters (no marks, digits or symbols) of scripts that put spaces between words and never break inside one. */
 const plainWord = /^(?:(?=\p{L})[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])+$/u;

@@ -66,18 +66,20 @@ async function compile(layers: string[]): Promise<Templates> {
     throw new Error(`template file ${file} is missing from ${layers.join(' and ')}`);
   };
   const read = async (file: string) => (await locate(file)).text;
-  const partials = async (folder: string) => (await Promise.all(layers.map((dir) => readPartials(path.join(dir, folder))))).flat();
+  /** `[name, compiled]` of the partials in `folder` of every layer, in layer order. */
+  const partials = async (folder: string) =>
+    (await Promise.all(layers.map((dir) => readPartials(path.join(dir, folder))))).flat().map(([name, where, source]) => [name, precompile(source, where)] as const);
   const base = await read('base.css');
   const shared = await partials('partials');
   const compiled = await Promise.all(
     kinds.map(async (kind) => {
       const env = createEnvironment();
       // Later registrations win: a user's partial replaces the default of the same name.
-      for (const [name, where, source] of [...shared, ...(await partials(kind))]) env.registerPartial(name, compileNow(env, source, where));
-      const layout = await locate(path.join(kind, 'layout.hbs'));
-      const template = compileNow(env, layout.text, layout.where);
+      for (const [name, spec] of [...shared, ...(await partials(kind))]) env.registerPartial(name, env.template(spec));
+      const { text, where } = await locate(path.join(kind, 'layout.hbs'));
+      const layout = env.template(precompile(text, where));
       const css = `${base}\n${await read(path.join(kind, 'style.css'))}`;
-      return [kind, { layout: template, css }] as const;
+      return [kind, { layout, css }] as const;
     }),
   );
   const byKind = new Map(compiled);
@@ -90,21 +92,22 @@ async function compile(layers: string[]): Promise<Templates> {
 }
 
 /**
- * A template compiled now: `compile()` would wait for the first render, which in a cold build comes
- * right after the parse, where the browser waits for it (≈ 50 ms); the templates load earlier, while
- * the browser starts. The source is trusted: the templates are the project's, never the document's.
- * A syntax error names the file, on one line (Handlebars quotes the line and points at the column).
+ * A template compiled now, once for every kind that uses it: `compile()` would wait for the first
+ * render, which in a cold build comes right after the parse, where the browser waits for it (≈ 50 ms);
+ * the templates load earlier, while the browser starts. The source is trusted: the templates are the
+ * project's, never the document's. A syntax error names the file, on one line (Handlebars quotes the
+ * line and points at the column).
  */
-function compileNow(env: typeof Handlebars, source: string, where: string): HandlebarsTemplateDelegate {
+function precompile(source: string, where: string): TemplateSpecification {
   // `precompile` returns the template's code as a string (its type says otherwise).
-  let spec: unknown;
+  let code: unknown;
   try {
-    spec = env.precompile(source, { strict: false });
+    code = Handlebars.precompile(source, { strict: false });
   } catch (error: unknown) {
     const [first = '', ...rest] = (error instanceof Error ? error.message : String(error)).split('\n');
     throw new BriefpressError(`${where}: ${[first, ...(first.startsWith('Parse error') ? rest.slice(2) : rest)].join(' ')}`);
   }
-  return env.template(new Function(`return ${String(spec)}`)() as TemplateSpecification);
+  return new Function(`return ${String(code)}`)() as TemplateSpecification;
 }
 
 /** `[name, path, source]` of each partial in `dir`. */
