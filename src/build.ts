@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
-import { fontFaceCss } from './fonts.js';
+import { fontSet } from './fonts.js';
 import { logoDataUrl } from './logo.js';
 import { type Options, resolveOptions } from './options.js';
 import { parseInWorker } from './parse-pool.js';
@@ -78,13 +78,13 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
   const work = async (deadline: AbortSignal): Promise<Output[]> => {
     signal?.throwIfAborted();
     // The templates, fonts and logo are not the front matter's to choose: they load while the Markdown is read and parsed.
-    const assets = Promise.all([loadTemplates(limits.templates), fontFaceCss(limits.fonts), limits.logo ? logoDataUrl(limits.logo) : undefined]);
+    const assets = Promise.all([loadTemplates(limits.templates), fontSet(limits.fonts), limits.logo ? logoDataUrl(limits.logo) : undefined]);
     assets.catch(() => undefined); // awaited below, unless reading or parsing fails first
     const file = (result.file = await readSource(source, limits.maxInputSize));
     const document = await parse(file, limits.allowNet, deadline);
     result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
-    const [templates, fontCss, logo] = await assets;
+    const [templates, fonts, logo] = await assets;
     const name = documentName(source.path);
     const refused = new Set<string>();
     const onRefused = (url: string, reason: string) => {
@@ -97,8 +97,8 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
       retried = true;
     };
     // The page may load files of the document's folder and of the (trusted) templates, nothing else.
-    const guard = { policy: { folders: [path.dirname(file.path), settings.templates], allowNet: settings.allowNet }, onRefused, onRetry };
-    return Promise.all(settings.outputs.map((kind) => printOutput({ kind, document, settings, name, templates, fontCss, logo, renderer, guard, file })));
+    const guard = { policy: { folders: [path.dirname(file.path), settings.templates], allowNet: settings.allowNet, files: fonts.files }, onRefused, onRetry };
+    return Promise.all(settings.outputs.map((kind) => printOutput({ kind, document, settings, name, templates, fonts, logo, renderer, guard, file })));
   };
   try {
     result.outputs = await withTimeLimit(work, limits.timeout);

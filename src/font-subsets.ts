@@ -1,8 +1,7 @@
 /**
  * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
- * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …),
- * each inlined as a `data:` URL: dropping the unused ones makes the HTML a fraction of its size, and
- * Chromium parses and decodes only what the document prints.
+ * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …):
+ * dropping the unused ones spares the page hundreds of rules, and Chromium loads only what it prints.
  */
 export function fontFacesFor(fontCss: string, text: string): string {
   const { rules, textRanges } = rulesOf(fontCss);
@@ -21,7 +20,7 @@ interface FaceRule {
   text: boolean;
 }
 
-/** Each font CSS (one per set of fonts in a process) split into its rules once: it is megabytes of base64, and every output asks. */
+/** Each font CSS (one per set of fonts in a process) split into its rules and ranges once: every output asks. */
 const split = new Map<string, { rules: FaceRule[]; textRanges: Array<[number, number]> }>();
 
 function rulesOf(fontCss: string) {

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer';
 import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
+import { type FontSet, inlineFonts } from './fonts.js';
 import type { OutputKind, ResolvedOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
 import { readHeadings } from './pdf-outline.js';
@@ -33,8 +34,8 @@ export interface OutputJob {
   /** The document's name, which its files take: `NAME.brief.pdf`. */
   name: string;
   templates: Templates;
-  /** Every `@font-face` rule the fonts offer; the page gets those its text needs. */
-  fontCss: string;
+  /** The fonts on offer: the page gets the `@font-face` rules its text needs. */
+  fonts: FontSet;
   logo?: string;
   renderer: Promise<Renderer>;
   /** What the page may load, and who is told of a refusal or a retry. */
@@ -47,7 +48,7 @@ export interface OutputJob {
  * Render an output's HTML, print it (twice for a brief with a table of contents), check the
  * summary's fit, and give the PDF its metadata, outline titles and reproducible bytes.
  */
-export async function printOutput({ kind, document, settings, name, templates, fontCss, logo, renderer, guard, file }: OutputJob): Promise<Output> {
+export async function printOutput({ kind, document, settings, name, templates, fonts, logo, renderer, guard, file }: OutputJob): Promise<Output> {
   const data = {
     doc: document,
     organisation: settings.organisation,
@@ -61,7 +62,7 @@ export async function printOutput({ kind, document, settings, name, templates, f
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
   const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
-  const faces = fontFacesFor(fontCss, rendered);
+  const faces = fontFacesFor(fonts.css, rendered);
   let html = rendered.replace(fontSlot, () => faces);
   let fit: FitResult | undefined;
   let fitted: string | undefined;
@@ -92,7 +93,7 @@ export async function printOutput({ kind, document, settings, name, templates, f
     headings,
   });
   if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
-  return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: fitted ?? html } : {}), ...(fit ? { fit } : {}) };
+  return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: inlineFonts(fitted ?? html, fonts.files) } : {}), ...(fit ? { fit } : {}) };
 }
 
 /** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */

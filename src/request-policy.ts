@@ -1,7 +1,14 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import mime from 'mime';
 import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
+
+/**
+ * The origin of the printing page, whose files briefpress serves from memory (see `RequestPolicy.files`).
+ * `.invalid` is reserved (RFC 2606): a request that got past the renderer would reach no one.
+ */
+export const pageOrigin = 'http://briefpress.invalid';
 
 /** What the page printing one document may load. Everything else is refused. */
 export interface RequestPolicy {
@@ -9,6 +16,8 @@ export interface RequestPolicy {
   folders: string[];
   /** Let `http(s)` requests through. */
   allowNet: boolean;
+  /** Files served from memory, by URL (the fonts, at `pageOrigin`). */
+  files?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Called for each refused request, with the URL and why. */
@@ -42,16 +51,23 @@ export function guardRequests(page: Page, policy: RequestPolicy, onRefused: OnRe
   const decide = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
+    if (url === pageIcon) return void request.abort().catch(() => undefined);
+    const served = policy.files?.get(url);
+    if (served) {
+      const headers = { 'Cache-Control': 'max-age=31536000, immutable' };
+      request.respond({ status: 200, contentType: mime.getType(url) ?? 'application/octet-stream', headers, body: served }).catch(() => undefined);
+      return;
+    }
     const reason = refusal(url, policy);
     if (reason) onRefused(url, reason);
     // Both settle asynchronously; a page closed meanwhile makes them reject, which is harmless.
     (reason ? request.abort('accessdenied') : request.continue()).catch(() => undefined);
   };
-  // Loads the browser itself stops never reach `decide`: `file:` URLs from the page's `about:blank`
-  // origin, and what the template's CSP forbids. Chromium says so on the console; report those too.
+  // Loads the browser itself stops never reach `decide`: `file:` URLs from the page's `http:` origin,
+  // and what the template's CSP forbids. Chromium says so on the console; report those too.
   const listen = (message: ConsoleMessage) => {
     const url = browserRefused.exec(message.text())?.slice(1).find(Boolean);
-    if (url) onRefused(url, refusal(url, policy) ?? "blocked by the page's Content Security Policy");
+    if (url && url !== pageIcon) onRefused(url, refusal(url, policy) ?? "blocked by the page's Content Security Policy");
   };
   page.on('request', decide);
   page.on('console', listen);
@@ -60,6 +76,9 @@ export function guardRequests(page: Page, policy: RequestPolicy, onRefused: OnRe
     page.off('console', listen);
   };
 }
+
+/** Chromium asks for the page origin's icon by itself: no document did, so nobody is told when it is refused. */
+const pageIcon = `${pageOrigin}/favicon.ico`;
 
 const browserRefused = /^(?:Not allowed to load local resource: (\S+)|Loading the \w+ '([^']+)' violates the following Content Security Policy)/;
 

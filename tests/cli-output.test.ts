@@ -2,7 +2,8 @@ import { cp, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, pageCount, pdfText, runCli, tempDir } from './helpers.js';
+import { createRenderer } from '../src/index.js';
+import { fixture, pageCount, pdfFonts, pdfText, runCli, tempDir } from './helpers.js';
 
 interface Report {
   documents: Array<{ input: string; ok: boolean; files: Array<{ kind: string; path: string; bytes?: number; pages?: number }>; messages: unknown[] }>;
@@ -64,6 +65,23 @@ describe('briefpress build in a branded project (config, custom template, --json
     expect(html).toContain('--accent: #1f6f5c');
     expect(html).toContain('Harbour Institute');
   });
+
+  it('should write HTML that stands alone: the fonts the page loaded from memory are inlined, and print from any page', async () => {
+    const html = await readFile(path.join(briefs(), 'harbour.brief.html'), 'utf8');
+    expect(html).toContain("src: url(data:font/woff2;base64,");
+    expect(html).not.toContain('briefpress.invalid');
+    // Printed as a plain `setContent` would, with nothing served: the text is still set in the shipped fonts.
+    const renderer = await createRenderer({ jobs: 1 });
+    try {
+      const file = path.join(dir, 'standalone.pdf');
+      await writeFile(file, await renderer.print({ html }));
+      const fonts = (await pdfFonts(file)).map((font) => font.name).join(' ');
+      expect(fonts).toContain('SourceSerif4');
+      expect(fonts).toContain('SourceSans3');
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
 
   it('should use a partial from the custom templates folder and the defaults for the rest', async () => {
     const text = (await pdfText(path.join(briefs(), 'harbour.brief.pdf'))).replace(/\s+/g, ' ');

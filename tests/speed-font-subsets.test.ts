@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fontFacesFor } from '../src/font-subsets.js';
-import { fontFaceCss } from '../src/fonts.js';
+import { fontSet } from '../src/fonts.js';
 
 const faces = (css: string) => [...css.matchAll(/unicode-range:\s*([^;]+);/g)].map((match) => match[1]);
 
 describe('fontFacesFor', () => {
   it('should keep only the Latin subsets for English text', async () => {
-    const all = await fontFaceCss();
+    const { css: all } = await fontSet();
     const kept = fontFacesFor(all, '<p>The summit — “deliverables” and 5 % growth</p>');
     expect(faces(kept).length).toBeGreaterThan(0);
     expect(faces(kept).length).toBeLessThan(faces(all).length);
@@ -15,14 +15,14 @@ describe('fontFacesFor', () => {
   });
 
   it('should keep the Cyrillic subset when the text has Cyrillic, also as a character reference', async () => {
-    const all = await fontFaceCss();
+    const { css: all } = await fontSet();
     expect(fontFacesFor(all, '<p>Москва</p>')).toContain('U+0400-045F');
     expect(fontFacesFor(all, '<p>&#x41c;</p>')).toContain('U+0400-045F');
     expect(fontFacesFor(all, '<p>&#1052;</p>')).toContain('U+0400-045F');
   });
 
   it('should keep the Devanagari faces only for text in Devanagari', async () => {
-    const all = await fontFaceCss();
+    const { css: all } = await fontSet();
     expect(fontFacesFor(all, '<p>The summit in New Delhi</p>')).not.toContain('Devanagari');
     const hindi = fontFacesFor(all, '<p>नई दिल्ली</p>');
     expect(hindi).toContain("font-family: 'Noto Serif Devanagari'");
@@ -45,7 +45,7 @@ describe('fontFacesFor', () => {
   });
 
   it('should choose a face that covers only some of ASCII by the characters no text face has (no emoji font for digits or ©)', async () => {
-    const all = await fontFaceCss();
+    const { css: all } = await fontSet();
     const emoji = "font-family: 'Noto Emoji'";
     expect(all).toContain(emoji);
     expect(fontFacesFor(all, '<p style="width: 50%">Growth of 5 % in 2025, #1 * 3 © ®</p>')).not.toContain(emoji);
