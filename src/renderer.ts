@@ -16,7 +16,7 @@ export interface RendererOptions {
 /** One HTML document to print. */
 export interface PrintJob {
   html: string;
-  /** Runs on the loaded page, fonts ready, just before printing (e.g. to fit the summary to one page). */
+  /** Runs on the loaded page, laid out with print media and its fonts ready, just before printing (e.g. to fit the summary to one page). */
   prepare?: (page: Page) => Promise<void>;
   /** What the page may load. @default nothing but `data:` URLs */
   policy?: RequestPolicy;
@@ -154,7 +154,8 @@ async function preparePage(page: Page): Promise<Page> {
   // The document is untrusted: its page runs no script (briefpress measures from outside), and every
   // request it makes is decided by the print job's policy (see `guardRequests`). Both are in force
   // before the page is used; they are asked for at once, which saves a round trip to the browser.
-  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
+  // Print media from the start: measuring a page then needs no switch, and so no extra layouts.
+  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.emulateMediaType('print')]);
   // An origin of its own, whose fonts the policy serves from memory (see `fontSet`): from `about:blank`,
   // where `setContent` leaves a new page, the page could load no font but a `data:` URL.
   const serveOrigin = (request: HTTPRequest) => {

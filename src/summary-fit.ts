@@ -26,19 +26,17 @@ interface PageBox {
  * from its `@page` rules. The root size starts at the maximum, so short input keeps it and leaves
  * whitespace at the bottom; long input is measured and scaled down (usually one more layout). If
  * it still overflows at the minimum, blocks marked `data-drop` go, the highest `data-drop` first.
- * The page runs no script: this code is evaluated from outside, through the DevTools protocol.
+ * The page runs no script: this code is evaluated from outside, through the DevTools protocol. The
+ * renderer's pages are laid out with print media (see `preparePage`), so a measure is as printed.
  */
 export async function fitToOnePage(page: Page): Promise<FitResult> {
   const box = await page.evaluate(readPageBox);
+  const width = Math.floor(box.width);
+  const height = Math.floor(box.height);
+  // Left as it is for the next document: most are the same size, and each change costs a layout.
   const viewport = page.viewport();
-  await page.setViewport({ width: Math.floor(box.width), height: Math.floor(box.height) });
-  await page.emulateMediaType('print');
-  try {
-    return await page.evaluate(fit, box);
-  } finally {
-    await page.emulateMediaType();
-    if (viewport) await page.setViewport(viewport);
-  }
+  if (viewport?.width !== width || viewport.height !== height) await page.setViewport({ width, height });
+  return page.evaluate(fit, box);
 }
 
 /** `Risks: “Sanctions”, “Delay” and 4 more; the subtitle`, in the document's order, for a warning. */
