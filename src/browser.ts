@@ -21,10 +21,6 @@ const args = [
   // in one process a seed's two PDFs print in about half the time, and the batch needs a fraction
   // of the memory. A crash then takes the whole browser down, which `createRenderer` relaunches.
   '--single-process',
-  // The page prints from an origin of its own (see `pageOrigin`), which Chromium counts as public: it
-  // would refuse an `--allow-net` document its images on the local network. Every request is still
-  // decided by the print job's policy, and without `--allow-net` none reaches the network at all.
-  '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
 ];
 
 const systemNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pageOrigin } from './request-policy.js';
+import { fontOrigin } from './request-policy.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,7 +31,7 @@ export const defaultFonts: FontSource[] = [
 
 /** The fonts of a build, ready to serve. */
 export interface FontSet {
-  /** Every `@font-face` rule, each file at a URL of `pageOrigin`. */
+  /** Every `@font-face` rule, each file at a URL of `fontOrigin`. */
   css: string;
   /** The font files, by URL. */
   files: ReadonlyMap<string, Uint8Array>;
@@ -67,7 +67,7 @@ export function inlineFonts(html: string, files: FontSet['files']): string {
   });
 }
 
-const fontUrl = new RegExp(`${pageOrigin.replace(/\./g, '\\.')}/fonts/[\\da-f]+\\.woff2`, 'g');
+const fontUrl = new RegExp(`${fontOrigin.replace(/\./g, '\\.')}/fonts/[\\da-f]+\\.woff2`, 'g');
 
 async function faceRules(pkg: string, face: string, files: Map<string, Uint8Array>): Promise<string> {
   const cssPath = require.resolve(`${pkg}/${face}.css`);
@@ -81,7 +81,7 @@ async function faceRules(pkg: string, face: string, files: Map<string, Uint8Arra
       if (!match?.[1]) return '';
       const data = await readFile(path.join(dir, match[1]));
       // Named by content: the page's cache may then keep a file as long as it likes.
-      const url = `${pageOrigin}/fonts/${createHash('sha256').update(data).digest('hex').slice(0, 32)}.woff2`;
+      const url = `${fontOrigin}/fonts/${createHash('sha256').update(data).digest('hex').slice(0, 32)}.woff2`;
       files.set(url, data);
       const served = rule.replace(/src:[^;]+;/, `src: url(${url}) format('woff2');`);
       return range && !/unicode-range/.test(served) ? served.replace(/;\s*}/, `;\n  unicode-range: ${range};\n}`) : served;

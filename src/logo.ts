@@ -5,8 +5,8 @@ const types: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png' }
 const cache = new Map<string, Promise<string>>();
 
 /**
- * A logo file as a `data:` URL, read once per process: the printing page's `http:` origin cannot
- * load `file://` images. The masthead shows it in an `<img>`, where an SVG's
+ * A logo file as a `data:` URL, read once per process: the page is printed from `about:blank`,
+ * which cannot load `file://` images. The masthead shows it in an `<img>`, where an SVG's
  * scripts never run.
  */
 export function logoDataUrl(file: string): Promise<string> {

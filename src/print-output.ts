@@ -11,6 +11,7 @@ import type { PrintJob, Renderer } from './renderer.js';
 import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
 import type { Templates } from './templates.js';
 import { tocEntries, withPages } from './toc.js';
+import { fontOrigin } from './request-policy.js';
 import { generator } from './version.js';
 
 export interface Output {
@@ -58,6 +59,7 @@ export async function printOutput({ kind, document, settings, name, templates, f
     briefFile: `${name}.brief.pdf`,
     generator,
     allowNet: settings.allowNet,
+    fontOrigin,
   };
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.

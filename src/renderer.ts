@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { launchBrowser, stopBrowser } from './browser.js';
 import { errorMessage } from './errors.js';
-import { guardRequests, type OnRefused, pageOrigin, type RequestPolicy } from './request-policy.js';
+import { guardRequests, type OnRefused, type RequestPolicy } from './request-policy.js';
 
 export interface RendererOptions {
   /** A browser to use; it is left open on `close()`. @default one launched and closed by the renderer */
@@ -156,17 +156,6 @@ async function preparePage(page: Page): Promise<Page> {
   // before the page is used; they are asked for at once, which saves a round trip to the browser.
   // Print media from the start: measuring a page then needs no switch, and so no extra layouts.
   await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.emulateMediaType('print')]);
-  // An origin of its own, whose fonts the policy serves from memory (see `fontSet`): from `about:blank`,
-  // where `setContent` leaves a new page, the page could load no font but a `data:` URL.
-  const serveOrigin = (request: HTTPRequest) => {
-    if (request.url() === `${pageOrigin}/`) request.respond({ status: 200, contentType: 'text/html', body: '' }).catch(() => undefined);
-  };
-  page.on('request', serveOrigin);
-  try {
-    await page.goto(`${pageOrigin}/`);
-  } finally {
-    page.off('request', serveOrigin);
-  }
   return page;
 }
 

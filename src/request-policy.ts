@@ -5,10 +5,10 @@ import mime from 'mime';
 import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
 
 /**
- * The origin of the printing page, whose files briefpress serves from memory (see `RequestPolicy.files`).
- * `.invalid` is reserved (RFC 2606): a request that got past the renderer would reach no one.
+ * Where the page finds the files briefpress serves it from memory (see `RequestPolicy.files`). The
+ * templates' CSP names it. `.invalid` is reserved (RFC 2606): a request let past would reach no one.
  */
-export const pageOrigin = 'http://briefpress.invalid';
+export const fontOrigin = 'http://briefpress.invalid';
 
 /** What the page printing one document may load. Everything else is refused. */
 export interface RequestPolicy {
@@ -16,7 +16,7 @@ export interface RequestPolicy {
   folders: string[];
   /** Let `http(s)` requests through. */
   allowNet: boolean;
-  /** Files served from memory, by URL (the fonts, at `pageOrigin`). */
+  /** Files served from memory, by URL (the fonts, at `fontOrigin`). */
   files?: ReadonlyMap<string, Uint8Array>;
 }
 
@@ -51,10 +51,10 @@ export function guardRequests(page: Page, policy: RequestPolicy, onRefused: OnRe
   const decide = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    if (url === pageIcon) return void request.abort().catch(() => undefined);
     const served = policy.files?.get(url);
     if (served) {
-      const headers = { 'Cache-Control': 'max-age=31536000, immutable' };
+      // The page's `about:blank` origin is another: fonts load across origins only with CORS.
+      const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=31536000, immutable' };
       request.respond({ status: 200, contentType: mime.getType(url) ?? 'application/octet-stream', headers, body: served }).catch(() => undefined);
       return;
     }
@@ -63,11 +63,11 @@ export function guardRequests(page: Page, policy: RequestPolicy, onRefused: OnRe
     // Both settle asynchronously; a page closed meanwhile makes them reject, which is harmless.
     (reason ? request.abort('accessdenied') : request.continue()).catch(() => undefined);
   };
-  // Loads the browser itself stops never reach `decide`: `file:` URLs from the page's `http:` origin,
-  // and what the template's CSP forbids. Chromium says so on the console; report those too.
+  // Loads the browser itself stops never reach `decide`: `file:` URLs from the page's `about:blank`
+  // origin, and what the template's CSP forbids. Chromium says so on the console; report those too.
   const listen = (message: ConsoleMessage) => {
     const url = browserRefused.exec(message.text())?.slice(1).find(Boolean);
-    if (url && url !== pageIcon) onRefused(url, refusal(url, policy) ?? "blocked by the page's Content Security Policy");
+    if (url) onRefused(url, refusal(url, policy) ?? "blocked by the page's Content Security Policy");
   };
   page.on('request', decide);
   page.on('console', listen);
@@ -76,9 +76,6 @@ export function guardRequests(page: Page, policy: RequestPolicy, onRefused: OnRe
     page.off('console', listen);
   };
 }
-
-/** Chromium asks for the page origin's icon by itself: no document did, so nobody is told when it is refused. */
-const pageIcon = `${pageOrigin}/favicon.ico`;
 
 const browserRefused = /^(?:Not allowed to load local resource: (\S+)|Loading the \w+ '([^']+)' violates the following Content Security Policy)/;
 

@@ -20,6 +20,8 @@ export interface TemplateData {
   pageSize: string;
   /** `@font-face` rules, base and kind CSS, composed. */
   css: string;
+  /** Where the fonts' files are served from: the CSP's `font-src` must allow it. */
+  fontOrigin: string;
   /** File name of the full brief, for the summary's pointer line. */
   briefFile: string;
   /** `briefpress <version>`. */

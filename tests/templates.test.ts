@@ -12,7 +12,7 @@ async function render(kind: 'brief' | 'summary'): Promise<string> {
   const path = fixture('pipeline', 'small.md');
   const doc = (await processor.process(new VFile({ path, value: await readFile(path, 'utf8') }))).result as BriefDocument;
   const templates = await loadTemplates(defaultTemplates);
-  return templates.render(kind, { doc, organisation: 'Test Institute', accent: '#114477', pageSize: 'A4', fontCss: '', briefFile: 'small.brief.pdf', generator: 'briefpress test' });
+  return templates.render(kind, { doc, organisation: 'Test Institute', accent: '#114477', pageSize: 'A4', fontCss: '', fontOrigin: 'http://fonts.test', briefFile: 'small.brief.pdf', generator: 'briefpress test' });
 }
 
 describe('the templates', () => {
