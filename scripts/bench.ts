@@ -20,7 +20,7 @@ const seedPath = path.join(root, 'content', 'india-russia-summit-2025.md');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 /** Rounds of the long measures (100 documents, long briefs). */
 const heavy = Math.max(1, Math.ceil(runs / 2));
-const browser = resolveExecutable(undefined, process.env, puppeteer);
+const browser = await resolveExecutable();
 const work = path.join(os.tmpdir(), `briefpress-bench-${process.pid}`);
 const temp = path.join(work, 'tmp');
 const pools = [1, 2, 4];

@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** One bookmark of a PDF's outline, in reading order (depth first). */
 export interface OutlineEntry {

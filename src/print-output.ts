@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, stopBrowser } from './browser.js';
 import { errorMessage } from './errors.js';
 import { guardRequests, type OnRefused, type RequestPolicy } from './request-policy.js';

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mime from 'mime';
-import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
+import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer-core';
 
 /**
  * Where the page finds the files briefpress serves it from memory (see `RequestPolicy.files`). The

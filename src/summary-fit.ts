@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** How a summary was made to fit its one page. */
 export interface FitResult {
