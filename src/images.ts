@@ -36,8 +36,10 @@ export async function inlineImages(tree: Root, file: VFile, options: ImageOption
       file.message(`image \`${src}\` ${reason}`, { place: node.position, ruleId: 'image', source: 'briefpress' });
       remove();
     };
-    if (/^https?:/i.test(src)) {
+    if (/^(?:https?:)?\/\//i.test(src)) {
       if (!options.allowNet) refuse('is remote and was not fetched (allow the network to include it)');
+      // A protocol-relative URL (`//host/x.png`) would take the page's scheme, which `about:blank` lacks.
+      else if (src.startsWith('//')) node.properties.src = `https:${src}`;
       continue;
     }
     const target = localPath(src, path.dirname(file.path));
@@ -73,9 +75,9 @@ function writtenUrl(file: VFile, node: Element): string {
   return /\]\(\s*<?([^\s>)]+)/.exec(written)?.[1] ?? '';
 }
 
-/** The file an image URL names, if it is a relative path or a `file:` URL; else undefined. */
+/** The file an image URL names, if it is a relative path or a `file:` URL; else undefined (`//host/x.png` too). */
 export function localPath(src: string, base: string): string | undefined {
-  if (!src) return undefined;
+  if (!src || src.startsWith('//')) return undefined;
   if (/^file:/i.test(src)) {
     try {
       return fileURLToPath(src);

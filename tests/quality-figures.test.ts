@@ -50,7 +50,7 @@ describe('images read from the content folder only', () => {
     await copyFile(path.join(figures, 'map.png'), path.join(folder, 'map.png'));
     await copyFile(path.join(figures, 'map.png'), path.join(outside, 'secret.png'));
     await symlink(path.join(outside, 'secret.png'), path.join(folder, 'link.png'));
-    const markdown = ['![in](map.png)', '![link](link.png)', `![up](../${path.basename(outside)}/secret.png)`, `![abs](${path.join(outside, 'secret.png')})`, '![net](https://example.com/a.png)', '![gone](missing.png)'].join('\n\n');
+    const markdown = ['![in](map.png)', '![link](link.png)', `![up](../${path.basename(outside)}/secret.png)`, `![abs](${path.join(outside, 'secret.png')})`, '![net](https://example.com/a.png)', '![gone](missing.png)', '![host](//example.com/b.png)'].join('\n\n');
     await writeFile(path.join(folder, 'doc.md'), markdown);
     file = new VFile({ path: path.join(folder, 'doc.md'), value: markdown });
     const processor = unified().use(remarkParse).use(remarkRehype);
@@ -72,16 +72,20 @@ describe('images read from the content folder only', () => {
       expect.stringMatching(/^7: image `\/.+secret.png` is outside/),
       expect.stringMatching(/^9: image `https:\/\/example.com\/a.png` is remote/),
       expect.stringMatching(/^11: image `missing.png` was not found/),
+      expect.stringMatching(/^13: image `\/\/example.com\/b.png` is remote/),
     ]);
     expect(html).toContain('[Image not included: link]');
   });
 
   it('should leave remote images to the browser when the network is allowed', async () => {
-    const net = new VFile({ path: path.join(folder, 'doc.md'), value: '![net](https://example.com/a.png)' });
+    const net = new VFile({ path: path.join(folder, 'doc.md'), value: '![net](https://example.com/a.png) ![host](//example.com/b.png)' });
     const processor = unified().use(remarkParse).use(remarkRehype);
     const tree = await processor.run(processor.parse(net), net);
     await inlineImages(tree, net, { allowNet: true });
-    expect(unified().use(rehypeStringify).stringify(tree)).toContain('src="https://example.com/a.png"');
+    const html = unified().use(rehypeStringify).stringify(tree);
+    expect(html).toContain('src="https://example.com/a.png"');
+    // Protocol-relative: the printing page has no scheme to lend it.
+    expect(html).toContain('src="https://example.com/b.png"');
     expect(net.messages).toEqual([]);
   });
 });
