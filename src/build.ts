@@ -5,7 +5,7 @@ import type { BriefDocument } from './document-model.js';
 import { fontSet } from './fonts.js';
 import { logoDataUrl } from './logo.js';
 import { type Options, resolveOptions } from './options.js';
-import { parseInWorker } from './parse-pool.js';
+import { parseFile } from './parse-pool.js';
 import { type Output, printOutput } from './print-output.js';
 import { createRenderer, type Renderer } from './renderer.js';
 import { documentName, readSource, type Source } from './source.js';
@@ -81,7 +81,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     const assets = Promise.all([loadTemplates(limits.templates), fontSet(limits.fonts), limits.logo ? logoDataUrl(limits.logo) : undefined]);
     assets.catch(() => undefined); // awaited below, unless reading or parsing fails first
     const file = (result.file = await readSource(source, limits.maxInputSize));
-    const document = await parse(file, limits.allowNet, deadline);
+    const document = await parseFile(file, limits.allowNet, deadline);
     result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
     const [templates, fonts, logo] = await assets;
@@ -120,16 +120,6 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
 /** The document settings among the build's options. */
 function ownOptions({ defaults: _, renderer: __, onResult: ___, jobs: ____, signal: _____, ...own }: BuildOptions): Options {
   return own;
-}
-
-/** Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a message of `file`. */
-async function parse(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
-  const failed = () => file.messages.find((message) => message.fatal);
-  if (failed()) throw failed();
-  const { document, messages } = await parseInWorker({ path: file.path, value: String(file.value), allowNet }, deadline);
-  for (const { reason, place, ruleId, source, fatal } of messages) file.message(reason, { place, ruleId, source }).fatal = fatal;
-  if (failed() || !document) throw failed();
-  return document;
 }
 
 /** One line: `path:line:column: reason`. */

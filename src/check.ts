@@ -6,8 +6,12 @@ import type { VFile } from 'vfile';
 import { build, type BuildOptions } from './build.js';
 import type { BriefDocument } from './document-model.js';
 import { localPath } from './images.js';
+import { errorMessage } from './errors.js';
+import { resolveOptions } from './options.js';
+import { parseFile } from './parse-pool.js';
 import { processor } from './processor.js';
 import { readSource, type Source } from './source.js';
+import { withTimeLimit } from './time-limit.js';
 
 export interface CheckOptions extends Omit<BuildOptions, 'outputs' | 'html' | 'onResult'> {
   /** Print each summary, unsaved, to see that it fits one page (needs the browser). @default true */
@@ -41,31 +45,38 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
     const results = await build(sources, { ...rest, outputs: ['summary'], html: false, onResult: (result) => finish(result) });
     return results.map(({ path: input, file, document, ms }) => ({ path: input, file, document, ms }));
   }
-  return Promise.all(
-    sources.map(async (source) => {
-      const started = performance.now();
-      const file = await readSource(source);
-      let document: BriefDocument | undefined;
-      if (!file.messages.some((message) => message.fatal)) {
-        const compiled = (await processor.process(file)).result as BriefDocument;
-        if (!file.messages.some((message) => message.fatal)) document = compiled;
-      }
-      return finish({ path: source.path, file, document, ms: performance.now() - started });
-    }),
-  );
+  // As `build` reads and parses, with its limits: in a parsing worker, one document at a time.
+  const limits = resolveOptions(rest.defaults, { allowNet: rest.allowNet, maxInputSize: rest.maxInputSize, timeout: rest.timeout });
+  const results: CheckResult[] = [];
+  for (const source of sources) {
+    const started = performance.now();
+    const file = await readSource(source, limits.maxInputSize);
+    let document: BriefDocument | undefined;
+    try {
+      document = await withTimeLimit((deadline) => parseFile(file, limits.allowNet, deadline), limits.timeout);
+    } catch (error: unknown) {
+      if (!file.messages.includes(error as never)) file.message(errorMessage(error), { ruleId: 'parse', source: 'briefpress' }).fatal = true;
+    }
+    results.push(finish({ path: source.path, file, document, ms: performance.now() - started }));
+  }
+  return results;
 }
 
-/** Add an error for each `#anchor` that names no section, and each local image that is not there. */
+/**
+ * Add an error for each `#anchor` that names no section, and each local image that is not there. Only
+ * for a document that parsed: this reads the Markdown again, on the main thread, which a document that
+ * parsed within the time limit cannot make slow.
+ */
 function checkReferences(file: VFile, document: BriefDocument | undefined): void {
-  if (!String(file.value)) return;
+  if (!document) return;
   const tree = processor.parse(file) as Root;
-  const anchors = new Set(document?.sections.map((section) => section.id));
+  const anchors = new Set(document.sections.map((section) => section.id));
   const folder = path.dirname(file.path);
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const { url } = node;
     if (url.startsWith('#')) {
-      if (!document || node.type === 'image') return;
+      if (node.type === 'image') return;
       const id = safeDecode(url.slice(1));
       if (anchors.has(id)) return;
       const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
@@ -74,6 +85,9 @@ function checkReferences(file: VFile, document: BriefDocument | undefined): void
       // The same reading of the URL as the build's, which inlines the image.
       const target = localPath(url, folder);
       if (!target || existsSync(target)) return;
+      // The parse already warned that it could not include the image; here it is an error, said once.
+      const { line, column } = node.position?.start ?? {};
+      file.messages = file.messages.filter((message) => !(message.ruleId === 'image' && message.line === line && message.column === column));
       file.message(`image \`${url}\` not found (looked for ${path.relative(process.cwd(), target) || target})`, { place: node.position, ruleId: 'image-path', source: 'briefpress' }).fatal = true;
     }
   });

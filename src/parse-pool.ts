@@ -1,5 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import type { VFile } from 'vfile';
+import type { BriefDocument } from './document-model.js';
 import type { ParseRequest, ParseResult } from './parse-document.js';
 
 /**
@@ -70,4 +72,14 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
       void worker.terminate();
     }
   }
+}
+
+/** Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a message of `file`. */
+export async function parseFile(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
+  const failed = () => file.messages.find((message) => message.fatal);
+  if (failed()) throw failed();
+  const { document, messages } = await parseInWorker({ path: file.path, value: String(file.value), allowNet }, deadline);
+  for (const { reason, place, ruleId, source, fatal } of messages) file.message(reason, { place, ruleId, source }).fatal = fatal;
+  if (failed() || !document) throw failed();
+  return document;
 }

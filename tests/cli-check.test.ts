@@ -15,16 +15,19 @@ describe('briefpress check', () => {
     expect(await readdir(dir)).toEqual(['bad.md']);
   });
 
-  it('should flag #anchors that name no section and images that are not there, as JSON with their places', async () => {
-    const result = await runCli(['check', fixture('cli', 'broken-links.md'), '--no-fit', '--json']);
-    expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { documents: Array<{ ok: boolean; messages: Array<{ severity: string; line: number; column: number; rule: string; reason: string }> }> };
-    expect(report.documents[0]!.ok).toBe(false);
-    expect(report.documents[0]!.messages.map(({ severity, line, column, rule }) => ({ severity, line, column, rule }))).toEqual([
-      { severity: 'error', line: 6, column: 39, rule: 'link-anchor' },
-      { severity: 'error', line: 10, column: 27, rule: 'image-path' },
-    ]);
-    expect(report.documents[0]!.messages[0]!.reason).toContain('#no-such-section');
+  it('should flag #anchors that name no section and images that are not there, once each, as JSON with their places', async () => {
+    // With and without printing the summary: the missing image is one error either way, not also the build's warning.
+    for (const flags of [['--no-fit'], []]) {
+      const result = await runCli(['check', fixture('cli', 'broken-links.md'), '--json', ...flags]);
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as { documents: Array<{ ok: boolean; messages: Array<{ severity: string; line: number; column: number; rule: string; reason: string }> }> };
+      expect(report.documents[0]!.ok).toBe(false);
+      expect(report.documents[0]!.messages.map(({ severity, line, column, rule }) => ({ severity, line, column, rule }))).toEqual([
+        { severity: 'error', line: 6, column: 39, rule: 'link-anchor' },
+        { severity: 'error', line: 10, column: 27, rule: 'image-path' },
+      ]);
+      expect(report.documents[0]!.messages[0]!.reason).toContain('#no-such-section');
+    }
   });
 
   it('should exit 2 on a usage error', async () => {
