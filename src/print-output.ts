@@ -8,10 +8,10 @@ import type { OutputKind, ResolvedOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
 import { readHeadings } from './pdf-outline.js';
 import type { PrintJob, Renderer } from './renderer.js';
+import { fontOrigin } from './request-policy.js';
 import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
 import type { Templates } from './templates.js';
 import { tocEntries, withPages } from './toc.js';
-import { fontOrigin } from './request-policy.js';
 import { generator } from './version.js';
 
 export interface Output {
