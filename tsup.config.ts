@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { precompileTemplates } from './scripts/precompile-templates.js';
 
 // Type declarations are built by `npm run build`/`prepare` only (`--dts`): `npm start` stays fast.
 export default defineConfig({
@@ -16,4 +17,6 @@ export default defineConfig({
   noExternal: [/^(?!puppeteer$)/],
   // For the CommonJS among them (handlebars, nodemailer), which `require` Node's modules.
   banner: { js: "import { createRequire as __briefpressRequire } from 'node:module'; const require = __briefpressRequire(import.meta.url);" },
+  // The shipped templates, compiled now rather than in every cold build (see src/templates.ts).
+  onSuccess: () => precompileTemplates('templates', 'dist/templates.precompiled.json'),
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -39,6 +40,16 @@ export interface Templates {
 const cache = new Map<string, Promise<Templates>>();
 
 /**
+ * The shipped templates' code, made when `dist/` was built (scripts/precompile-templates.ts), by
+ * {@link templateKey} of their source: compiling them costs a cold build ≈ 50 ms. Absent when running
+ * from source; a template that is not in it (a user's, or one edited since) is compiled as it loads.
+ */
+const shipped: Promise<Record<string, string>> = readFile(new URL('./templates.precompiled.json', import.meta.url), 'utf8').then(
+  (text) => JSON.parse(text) as Record<string, string>,
+  () => ({}),
+);
+
+/**
  * Load and compile the templates once per process: `partials/*.hbs`, `base.css`, and for each
  * kind `KIND/layout.hbs`, `KIND/*.hbs` (partials) and `KIND/style.css`. A folder other than the
  * default is laid over it file by file, so it may hold only the files it changes.
@@ -68,9 +79,10 @@ async function compile(layers: string[]): Promise<Templates> {
     throw new Error(`template file ${file} is missing from ${layers.join(' and ')}`);
   };
   const read = async (file: string) => (await locate(file)).text;
+  const code = await shipped;
   /** `[name, compiled]` of the partials in `folder` of every layer, in layer order. */
   const partials = async (folder: string) =>
-    (await Promise.all(layers.map((dir) => readPartials(path.join(dir, folder))))).flat().map(([name, where, source]) => [name, precompile(source, where)] as const);
+    (await Promise.all(layers.map((dir) => readPartials(path.join(dir, folder))))).flat().map(([name, where, source]) => [name, precompile(source, where, code)] as const);
   const base = await read('base.css');
   const shared = await partials('partials');
   const compiled = await Promise.all(
@@ -79,7 +91,7 @@ async function compile(layers: string[]): Promise<Templates> {
       // Later registrations win: a user's partial replaces the default of the same name.
       for (const [name, spec] of [...shared, ...(await partials(kind))]) env.registerPartial(name, env.template(spec));
       const { text, where } = await locate(path.join(kind, 'layout.hbs'));
-      const layout = env.template(precompile(text, where));
+      const layout = env.template(precompile(text, where, code));
       const css = `${base}\n${await read(path.join(kind, 'style.css'))}`;
       return [kind, { layout, css }] as const;
     }),
@@ -100,16 +112,26 @@ async function compile(layers: string[]): Promise<Templates> {
  * project's, never the document's. A syntax error names the file, on one line (Handlebars quotes the
  * line and points at the column).
  */
-function precompile(source: string, where: string): TemplateSpecification {
-  // `precompile` returns the template's code as a string (its type says otherwise).
-  let code: unknown;
+function precompile(source: string, where: string, shipped: Record<string, string>): TemplateSpecification {
+  let code = shipped[templateKey(source)];
   try {
-    code = Handlebars.precompile(source, { strict: false });
+    code ??= templateCode(source);
   } catch (error: unknown) {
     const [first = '', ...rest] = (error instanceof Error ? error.message : String(error)).split('\n');
     throw new BriefpressError(`${where}: ${[first, ...(first.startsWith('Parse error') ? rest.slice(2) : rest)].join(' ')}`);
   }
-  return new Function(`return ${String(code)}`)() as TemplateSpecification;
+  return new Function(`return ${code}`)() as TemplateSpecification;
+}
+
+/** A template's code, as JavaScript source; throws Handlebars' error for one that does not parse. */
+export function templateCode(source: string): string {
+  // `precompile` returns the code as a string (its type says otherwise).
+  return String(Handlebars.precompile(source, { strict: false }));
+}
+
+/** What a template's shipped code is found by: its source's hash. */
+export function templateKey(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
 }
 
 /** `[name, path, source]` of each partial in `dir`. */

@@ -1,12 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/document-model.js';
 import { defaultTemplates } from '../src/options.js';
 import { processor } from '../src/processor.js';
-import { loadTemplates } from '../src/templates.js';
-import { fixture, tempDir } from './helpers.js';
+import { loadTemplates, templateCode, templateKey } from '../src/templates.js';
+import { fixture, root, tempDir } from './helpers.js';
 
 async function render(kind: 'brief' | 'summary'): Promise<string> {
   const path = fixture('pipeline', 'small.md');
@@ -44,5 +44,18 @@ describe('the templates', () => {
     await writeFile(path.join(dir, 'summary', 'layout.hbs'), '<html>\n{{#if doc}}unclosed</html>\n');
     const error = await loadTemplates(dir).then(() => undefined, (caught: unknown) => caught as Error);
     expect(error?.message).toBe(`${path.join(dir, 'summary', 'layout.hbs')}: Parse error on line 3: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`);
+  });
+
+  it('should ship the code of every template compiled when dist/ is built, the same as compiled at run time', async () => {
+    const shipped = JSON.parse(await readFile(path.join(root, 'dist', 'templates.precompiled.json'), 'utf8')) as Record<string, string>;
+    const files = (await readdir(defaultTemplates, { recursive: true })).filter((name) => name.endsWith('.hbs'));
+    const keys = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(path.join(defaultTemplates, file), 'utf8');
+      keys.add(templateKey(source));
+      expect(shipped[templateKey(source)], file).toBe(templateCode(source));
+    }
+    expect(files.length).toBeGreaterThan(5);
+    expect(Object.keys(shipped).sort()).toEqual([...keys].sort());
   });
 });
