@@ -79,7 +79,7 @@ export default function documentModel(this: Processor) {
       }
       const number = sections.length + 1;
       sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead: leadOf(body, lang) });
-      sources.push({ number, heading: title, body });
+      sources.push({ number, heading: title, body, place: heading.position?.start });
     }
 
     const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;

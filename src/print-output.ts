@@ -101,15 +101,21 @@ export async function printOutput({ kind, document, settings, name, templates, f
 /** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */
 const fontSlot = `/* briefpress font faces ${randomUUID()} */`;
 
-/** A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an error. */
+/**
+ * A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an
+ * error. Each points at the first of the left-out blocks in the Markdown.
+ */
 function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
   const what = describeDropped(fit.dropped);
-  if (!fit.fits) {
-    const without = what ? `, even without ${what}` : '';
-    throw new Error(`the summary does not fit on one page at ${fit.fontSize}pt${without}: shorten the takeaways or the front matter \`summary\``);
-  }
+  const place = fit.dropped.flatMap((block) => block.place ?? []).sort((a, b) => a.line - b.line || a.column - b.column)[0];
+  const say = (reason: string, fatal: boolean) => {
+    const message = file.message(reason, { place, ruleId: 'summary-fit', source: 'briefpress' });
+    if (!fatal) return;
+    message.fatal = true;
+    throw message;
+  };
+  if (!fit.fits) say(`the summary does not fit on one page at ${fit.fontSize}pt${what ? `, even without ${what}` : ''}: shorten the takeaways or the front matter \`summary\``, true);
   if (fit.dropped.length === 0) return;
   const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
-  if (strict) throw new Error(`${reason} (--strict forbids leaving content out)`);
-  file.message(reason, { ruleId: 'summary-fit', source: 'briefpress' });
+  say(strict ? `${reason} (--strict forbids leaving content out)` : reason, strict);
 }

@@ -1,4 +1,5 @@
 import type { Element, RootContent } from 'hast';
+import type { Point } from 'unist';
 import { collapse, firstList, inlineText, paragraphs } from './hast-prose.js';
 import { sentences } from './sentences.js';
 import { leadOf, pickBottomLine } from './summary-sentences.js';
@@ -8,8 +9,11 @@ export interface DigestItem {
   /** A run-in label: a section's short heading, or a list item's bold lead-in. */
   label?: string;
   text: string;
-  /** Set on what the fit may leave out to keep one page: the highest `rank` goes first; `name` says which in a warning. */
-  drop?: { rank: number; name: string };
+  /**
+   * Set on what the fit may leave out to keep one page: the highest `rank` goes first; `name` says which
+   * in a warning, and `place` where it comes from in the Markdown (for a section's lead, its heading).
+   */
+  drop?: { rank: number; name: string; place?: Point };
 }
 
 /** The items of a list under a heading such as "Risks" or "Recommendations". */
@@ -33,6 +37,8 @@ export interface SourceSection {
   number: number;
   heading: string;
   body: RootContent[];
+  /** Where its heading is in the Markdown. */
+  place?: Point;
 }
 
 export interface DigestSource {
@@ -70,7 +76,8 @@ export function digest(input: DigestSource): Digest {
   const opening = source.summary === undefined ? (byHeading(summaryHeading) ?? byHeading(conclusionHeading) ?? firstProse()) : undefined;
 
   const bottomLineText = source.summary !== undefined ? sentences(collapse(source.summary), lang) : pickBottomLine(paragraphs(opening?.body ?? source.intro), lang);
-  const bottomLine = bottomLineText.map((text, i): DigestItem => (i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1}` } }));
+  const bottomLinePlace = source.summary === undefined ? (opening?.place ?? source.intro.find((node) => node.position)?.position?.start) : undefined;
+  const bottomLine = bottomLineText.map((text, i): DigestItem => (i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1}`, place: bottomLinePlace } }));
 
   let keyPoints: DigestItem[];
   if (source.takeaways) {
@@ -83,7 +90,7 @@ export function digest(input: DigestSource): Digest {
       .flatMap((section): DigestItem[] => {
         const text = leadOf(section.body, lang);
         const label = shortHeading(section.heading);
-        return text ? [{ label, text, drop: { rank: section.number * 1000, name: `section ${section.number} (“${label}”)` } }] : [];
+        return text ? [{ label, text, drop: { rank: section.number * 1000, name: `section ${section.number} (“${label}”)`, place: section.place } }] : [];
       })
       .slice(0, derivedPointLimit);
     // A note that is only a list: its items are its points.
@@ -113,7 +120,7 @@ function sectionsOf(nodes: RootContent[]): { intro: RootContent[]; sections: Sou
   const intro: RootContent[] = [];
   const sections: SourceSection[] = [];
   for (const node of nodes) {
-    if (isHeading(node, level)) sections.push({ number: sections.length + 1, heading: collapse(inlineText(node)), body: [] });
+    if (isHeading(node, level)) sections.push({ number: sections.length + 1, heading: collapse(inlineText(node)), body: [], place: node.position?.start });
     else (sections.at(-1)?.body ?? intro).push(node);
   }
   return { intro, sections };
@@ -132,7 +139,7 @@ function listItems(section: SourceSection, lang: string): DigestItem[] {
     const labelled = lead && rest.trim() && (/[:.]$/.test(lead) || /^\s*[:—–-]/.test(rest));
     const after = rest.replace(/^\s*[:—–-]?\s*/, '');
     const item: DigestItem = labelled ? { label: lead.replace(/\s*[:.]$/, ''), text: after.charAt(0).toLocaleUpperCase(lang) + after.slice(1) } : { text: full };
-    return [{ ...item, drop: { rank: section.number * 1000 + i + 1, name: `“${item.label ?? firstWords(item.text)}”` } }];
+    return [{ ...item, drop: { rank: section.number * 1000 + i + 1, name: `“${item.label ?? firstWords(item.text)}”`, place: li.position?.start } }];
   });
 }
 

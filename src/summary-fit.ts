@@ -5,8 +5,8 @@ import type { Page } from 'puppeteer-core';
 export interface FitResult {
   /** The root font size chosen, in pt, between the template's `--fit-min` and `--fit-max`. */
   fontSize: number;
-  /** What was left out, in the order it was dropped: each block's `data-drop-name`, and the `data-drop-group` it was in. */
-  dropped: Array<{ group?: string; name: string }>;
+  /** What was left out, in the order it was dropped: each block's `data-drop-name`, the `data-drop-group` it was in, and its `data-drop-place` in the Markdown. */
+  dropped: Array<{ group?: string; name: string; place?: { line: number; column: number } }>;
   /** Whether it fits: false only when nothing more may be dropped. */
   fits: boolean;
   /** Layouts measured (print media, the page's content box as the viewport). */
@@ -128,7 +128,8 @@ function fit({ height, max, min }: PageBox): FitResult {
       block.remove();
       // A heading over a list that has lost all its items goes with them.
       if (group && parent && parent.children.length === 0) group.remove();
-      dropped.push({ group: group?.dataset.dropGroup, name: block.dataset.dropName ?? 'a block' });
+      const [line, column] = (block.dataset.dropPlace ?? '').split(':').map(Number);
+      dropped.push({ group: group?.dataset.dropGroup, name: block.dataset.dropName ?? 'a block', ...(line && column ? { place: { line, column } } : {}) });
       used = measure();
       if (used <= limit) break;
     }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, pageCount, pdfText, pdfTextItems, runCli, seed, tempDir } from './helpers.js';
 
 interface Report {
-  documents: Array<{ input: string; messages: Array<{ severity: string; reason: string }> }>;
+  documents: Array<{ input: string; messages: Array<{ severity: string; reason: string; line?: number; column?: number }> }>;
 }
 
 const tiny = fixture('summary-tiny', 'water-rates.md');
@@ -73,6 +73,11 @@ describe('the one-page summary', () => {
     const [warning, ...others] = warningsOf(overfull);
     expect(others).toEqual([]);
     expect(warning).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out What Could Go Wrong: “[^”]+”, “[^”]+”, “[^”]+” and \d+ more$/);
+    // It points at the first item it left out, in the Markdown.
+    const { line, column } = report.documents.find((document) => document.input === overfull)!.messages[0]!;
+    const item = (await readFile(overfull, 'utf8')).split('\n')[line! - 1]!.slice(column! - 1);
+    expect(item).toMatch(/^[-*] \*\*.+\*\*/);
+    expect(warning).toContain(`“${/\*\*(.+?)[.:]?\*\*/.exec(item)![1]}”`);
     const { items } = await pdfTextItems(summaryOf(overfull));
     expect(items.find((item) => item.text.includes('For India, hosting Putin now'))?.size).toBeCloseTo(8, 1);
     const text = flat(await pdfText(summaryOf(overfull)));
@@ -101,7 +106,7 @@ describe('the one-page summary', () => {
     await writeFile(crowded, `---\ntitle: Crowded\ntakeaways:\n${`  - ${sentence}\n`.repeat(200)}---\n\nBody.\n`);
     const result = await runCli(['build', overfull, crowded, '--strict', '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/overfull\.md: error: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
+    expect(result.stderr).toMatch(/overfull\.md:\d+:\d+: error: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
     expect(result.stderr).toMatch(/crowded\.md: error: the summary does not fit on one page at 8pt: shorten the takeaways/);
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
