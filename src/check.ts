@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { build, type BuildOptions } from './build.js';
 import type { BriefDocument } from './document-model.js';
@@ -9,7 +7,6 @@ import { errorMessage } from './errors.js';
 import { localPath } from './images.js';
 import { resolveOptions } from './options.js';
 import { parseFile } from './parse-pool.js';
-import { processor } from './processor.js';
 import { readSource, type Source } from './source.js';
 import { withTimeLimit } from './time-limit.js';
 
@@ -63,34 +60,29 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
 }
 
 /**
- * Add an error for each `#anchor` that names no section, and each local image that is not there. Only
- * for a document that parsed: this reads the Markdown again, on the main thread, which a document that
- * parsed within the time limit cannot make slow.
+ * Add an error for each `#anchor` that names no section, and each local image that is not there, from
+ * the links and images the parse recorded (see `linkTargets`); only for a document that parsed.
  */
 function checkReferences(file: VFile, document: BriefDocument | undefined): void {
   if (!document) return;
-  const tree = processor.parse(file) as Root;
   const anchors = new Set(document.sections.map((section) => section.id));
   const folder = path.dirname(file.path);
-  visit(tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const { url } = node;
+  for (const { type, url, place } of file.data.linkTargets ?? []) {
     if (url.startsWith('#')) {
-      if (node.type === 'image') return;
+      if (type === 'image') continue;
       const id = safeDecode(url.slice(1));
-      if (anchors.has(id)) return;
+      if (anchors.has(id)) continue;
       const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
-      file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place: node.position, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
-    } else if (node.type === 'image') {
+      file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
+    } else if (type === 'image') {
       // The same reading of the URL as the build's, which inlines the image.
       const target = localPath(url, folder);
-      if (!target || existsSync(target)) return;
+      if (!target || existsSync(target)) continue;
       // The parse already warned that it could not include the image; here it is an error, said once.
-      const { line, column } = node.position?.start ?? {};
-      file.messages = file.messages.filter((message) => !(message.ruleId === 'image' && message.line === line && message.column === column));
-      file.message(`image \`${url}\` not found (looked for ${path.relative(process.cwd(), target) || target})`, { place: node.position, ruleId: 'image-path', source: 'briefpress' }).fatal = true;
+      file.messages = file.messages.filter((message) => !(message.ruleId === 'image' && message.line === place?.line && message.column === place?.column));
+      file.message(`image \`${url}\` not found (looked for ${path.relative(process.cwd(), target) || target})`, { place, ruleId: 'image-path', source: 'briefpress' }).fatal = true;
     }
-  });
+  }
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 

@@ -2,6 +2,7 @@ import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { inlineImages } from './images.js';
+import type { LinkTarget } from './link-targets.js';
 import { processor, runStages } from './processor.js';
 
 /** A document to parse, as plain data: it crosses to the parsing worker. */
@@ -25,6 +26,8 @@ export interface ParseResult {
   /** Absent when a message is fatal. */
   document?: BriefDocument;
   messages: ParseMessage[];
+  /** The links and images, as written (see `linkTargets`); absent when the parse failed before them. */
+  linkTargets?: LinkTarget[];
 }
 
 /** Markdown → document model: the stages, the images read from the document's folder, the compiler. */
@@ -42,5 +45,5 @@ export async function parseDocument({ path, value, allowNet }: ParseRequest): Pr
     if (!failed()) file.message(error instanceof Error ? error.message : String(error), { ruleId: 'parse', source: 'briefpress' }).fatal = true;
   }
   const messages = file.messages.map(({ reason, place, ruleId, source, fatal }) => ({ reason, place, ruleId, source, fatal }));
-  return { document: failed() ? undefined : document, messages };
+  return { document: failed() ? undefined : document, messages, linkTargets: file.data.linkTargets };
 }

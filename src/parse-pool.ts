@@ -74,12 +74,16 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
   }
 }
 
-/** Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a message of `file`. */
+/**
+ * Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a
+ * message of `file`, and its links and images go to `file.data.linkTargets`.
+ */
 export async function parseFile(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
   if (failed()) throw failed();
-  const { document, messages } = await parseInWorker({ path: file.path, value: String(file.value), allowNet }, deadline);
+  const { document, messages, linkTargets } = await parseInWorker({ path: file.path, value: String(file.value), allowNet }, deadline);
   for (const { reason, place, ruleId, source, fatal } of messages) file.message(reason, { place, ruleId, source }).fatal = fatal;
+  if (linkTargets) file.data.linkTargets = linkTargets;
   if (failed() || !document) throw failed();
   return document;
 }

@@ -16,6 +16,7 @@ import directives from './directives.js';
 import documentModel from './document-model.js';
 import frontMatter from './front-matter.js';
 import linkNotes from './link-notes.js';
+import linkTargets from './link-targets.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /**
@@ -31,6 +32,7 @@ export const processor = unified()
   .use(remarkGfm)
   .use(remarkDirective)
   .use(directives)
+  .use(linkTargets)
   .use(linkNotes)
   // GFM footnotes and link notes print together as the brief's endnotes.
   .use(remarkRehype, { allowDangerousHtml: true, footnoteLabel: 'Notes', footnoteBackContent: '↑', footnoteBackLabel: (index) => `Back to reference ${index + 1}` })
