@@ -42,9 +42,10 @@ export function leadSentence(text: string, lang = 'en'): string {
  * Words as `Intl.Segmenter` counts them (punctuation and spaces are not words). A word always ends at
  * a space, and a run of Latin, Greek or Cyrillic letters between spaces (punctuation aside) is one
  * word: those, most of a text, are counted without the segmenter, which costs about a microsecond a
- * word. The rest goes to it in pieces of about a thousand characters, cut at spaces: V8's segmenter
- * slows down with the square of a string's length (a whole 50-page brief at once took minutes), and
- * each call has a cost of its own.
+ * word. The rest goes to it in pieces of about a thousand characters, cut at spaces, or inside a run
+ * without any (Thai, Japanese), whose last few words are then read again: V8's segmenter slows down
+ * with the square of a string's length (a whole 50-page brief at once took minutes; 160,000 characters
+ * of Japanese, 16 s), and each call has a cost of its own.
  */
 export function wordCount(text: string, lang = 'en'): number {
   const { word } = segmentersFor(lang);
@@ -56,24 +57,33 @@ export function wordCount(text: string, lang = 'en'): number {
     else if (token) rest.push(token);
   }
   const others = rest.join(' ');
-  for (let start = 0, end = 0; start < others.length; start = end) {
-    end = pieceEnd(others, start, 1000);
-    for (const segment of word.segment(others.slice(start, end))) if (segment.isWordLike) count++;
+  for (let start = 0, size = 1000; start < others.length; ) {
+    const end = pieceEnd(others, start, size);
+    const segments = [...word.segment(others.slice(start, end))];
+    // A piece cut inside a run without spaces: its last words may go on past the cut, or be split
+    // otherwise with what follows (a dictionary reads a few words ahead), so they are read again with the next piece.
+    const kept = end < others.length && !/\s/.test(others[end - 1]!) ? Math.max(0, segments.length - rereadSegments) : segments.length;
+    for (const { isWordLike } of segments.slice(0, kept)) if (isWordLike) count++;
+    // Nothing kept: one word fills the whole piece, so a longer piece is read from the same place.
+    if (kept === 0) size *= 2;
+    else [start, size] = [kept === segments.length ? end : start + segments[kept]!.index, 1000];
   }
   return count;
 }
+
+/** Segments before a cut that are read again with the next piece. */
+const rereadSegments = 8;
 
 /** Punctuation at either end of a token: `(word`, `word,`. */
 const edgePunctuation = /^\p{P}+|\p{P}+$/gu;
 /** Letters (no marks, digits or symbols) of scripts that put spaces between words and never break inside one. */
 const plainWord = /^(?:(?=\p{L})[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])+$/u;
 
-/** Where the piece of `text` from `start` ends: after its last space within `size` characters, or after the word that runs past them. */
+/** Where the piece of `text` from `start` ends: after its last space within `size` characters, else after `size` characters (never inside a surrogate pair). */
 function pieceEnd(text: string, start: number, size: number): number {
   if (start + size >= text.length) return text.length;
   const lastSpace = text.slice(start, start + size).search(/\s\S*$/);
   if (lastSpace >= 0) return start + lastSpace + 1;
-  const nextSpace = /\s/g;
-  nextSpace.lastIndex = start + size;
-  return (nextSpace.exec(text)?.index ?? text.length - 1) + 1;
+  const end = start + size;
+  return /[\uDC00-\uDFFF]/.test(text[end]!) ? end + 1 : end;
 }

@@ -35,6 +35,22 @@ describe('wordCount', () => {
     expect(wordCount(text, 'th')).toBeGreaterThan(60);
   });
 
+  it('should count a long run without spaces, cut into pieces, as the segmenter counts it whole', () => {
+    const runs: Array<[string, string]> = [
+      ['th', 'ประเทศไทยมีประชากรประมาณหกสิบหกล้านคนและเศรษฐกิจเติบโต'],
+      ['ja', '東京都は日本の首都であり政治経済文化の中心地です'],
+      ['zh', '印度总理在新德里欢迎俄罗斯总统普京进行国事访问'],
+      ['km', 'ប្រទេសកម្ពុជាមានប្រជាជនប្រហែលដប់ប្រាំមួយលាននាក់'],
+    ];
+    for (const [lang, run] of runs) {
+      const text = run.repeat(150);
+      expect(text.length, lang).toBeGreaterThan(3000);
+      expect(wordCount(text, lang), lang).toBe(segmenterCount(text, lang));
+    }
+    // A single "word" longer than a piece (digits) is still one.
+    expect(wordCount('7'.repeat(5000))).toBe(segmenterCount('7'.repeat(5000)));
+  });
+
   it('should count Greek, Cyrillic, accented and mixed words, marks, digits and symbols as the segmenter does', () => {
     const text = 'Η Ελλάδα και η Россия, naïve café ŝi e\u0301te, don’t U.S. 3.14 1,000 x² ϶ ℕ ⅻ ﬁne ʰa e-mail 新德里 नई दिल्ली (word) “quoted,” — _ __init__ word_ «guillemets» ¿qué? ‘single’ ... !?';
     expect(wordCount(text)).toBe(segmenterCount(text));
