@@ -143,8 +143,8 @@ const briefpress = (inputs: string[], out: string, extra: string[] = [], sample 
   time(process.execPath, [cli, 'build', ...inputs, '--out', out, ...noLimit, ...extra], { sample });
 /** The benchmark measures speed, not the time limit of one document (which a loaded machine can reach). */
 const noLimit = ['--timeout', '3600'];
-const floor = (html: string[], out: string, pool: number, sample = false) =>
-  time(process.execPath, [floorScript, '--browser', browser, '--pool', String(pool), '--out', out, ...html], { sample });
+const floor = (html: string[], out: string, pool: number, sample = false, extra: string[] = []) =>
+  time(process.execPath, [floorScript, '--browser', browser, '--pool', String(pool), '--out', out, ...extra, ...html], { sample });
 
 async function fresh(dir: string): Promise<string> {
   await rm(dir, { recursive: true, force: true });
@@ -188,6 +188,8 @@ async function batch(count: number): Promise<void> {
     briefpressWide: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out), ['--jobs', String(widest)])).ms,
   };
   for (const pool of pools) contenders[`floor${pool}`] = async () => (await floor(html, await fresh(out), pool)).ms;
+  // Not the issue's floor, a second reference: the same, with the fonts served from memory as briefpress serves them.
+  contenders.floorServed = async () => (await floor(html, await fresh(out), widest, false, ['--serve-fonts'])).ms;
   const times = await rounds(count >= 100 ? heavy : runs, contenders);
   const bestPool = pools.reduce((best, pool) => (median(times[`floor${pool}`]!) < median(times[`floor${best}`]!) ? pool : best));
   const ours = median(times.briefpress!);
@@ -208,6 +210,15 @@ async function batch(count: number): Promise<void> {
     ours: seconds(median(times.briefpressWide!)),
     reference: `floor ${seconds(median(times[`floor${widest}`]!))} (pool ${widest})`,
     ratio: `${wide.toFixed(2)}×`,
+    target: '—',
+    verdict: '—',
+  });
+  const served = pairedRatio(times.briefpressWide!, times.floorServed!);
+  rows.push({
+    measure: `${count} documents, \`--jobs ${widest}\`, against the floor serving its fonts from memory as briefpress does`,
+    ours: seconds(median(times.briefpressWide!)),
+    reference: `floor, fonts served ${seconds(median(times.floorServed!))} (pool ${widest})`,
+    ratio: `${served.toFixed(2)}×`,
     target: '—',
     verdict: '—',
   });
@@ -436,6 +447,10 @@ Machine: ${machine()}. Load average ${load.map((value) => value.toFixed(2)).join
 
 The **floor** is scripts/floor.mjs: bare Puppeteer launching the same Chromium over a pipe, printing the final HTML that
 \`briefpress build --html\` wrote with \`setContent\` and \`page.pdf\` in a pool of reused tabs, then killing the browser.
+That HTML stands alone, its fonts inlined as \`data:\` URLs, which Chromium decodes again for every document (and every
+print of a long batch comes out slower than the one before); briefpress serves the fonts from memory instead. The rows
+"against the floor serving its fonts" compare with the floor given that too (\`--serve-fonts\`): what is left there is the
+rest of the pipeline.
 briefpress runs as a user runs it: \`node dist/cli.js build …\`, a fresh process each time. Times are wall-clock medians of
 ${runs} rounds (${heavy} for 100 documents and the long briefs, fewer for the slow tools, as noted); each round runs every contender once, in a rotating order, and a
 ratio is the median of the per-round ratios.
