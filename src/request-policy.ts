@@ -24,13 +24,13 @@ export interface RequestPolicy {
 export type OnRefused = (url: string, reason: string) => void;
 
 /**
- * Why the page may not load `url`, or `undefined` when it may: `data:` URLs always; `file:` URLs
- * whose real path (after `..` and symlinks) lies inside an allowed folder; `http(s)` only when the
- * network is allowed; nothing else.
+ * Why the page may not load `url`, or `undefined` when it may: `data:` URLs and the files served
+ * from memory always; `file:` URLs whose real path (after `..` and symlinks) lies inside an allowed
+ * folder; `http(s)` only when the network is allowed; nothing else.
  */
 export function refusal(url: string, policy: RequestPolicy): string | undefined {
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (scheme === 'data' || url === 'about:blank') return undefined;
+  if (scheme === 'data' || url === 'about:blank' || policy.files?.has(url)) return undefined;
   if (scheme === 'http' || scheme === 'https') return policy.allowNet ? undefined : 'network access is off (allow it with --allow-net)';
   if (scheme !== 'file') return `${scheme ?? 'relative'} URLs are not allowed`;
   const real = realPath(fileURLToPath(url));

@@ -1,9 +1,9 @@
-import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer } from '../src/index.js';
-import { fixture, pageCount, pdfFonts, pdfText, runCli, tempDir } from './helpers.js';
+import { fixture, pageCount, pdfFonts, pdfText, root, runCli, tempDir } from './helpers.js';
 
 interface Report {
   documents: Array<{ input: string; ok: boolean; files: Array<{ kind: string; path: string; bytes?: number; pages?: number }>; messages: unknown[] }>;
@@ -82,6 +82,17 @@ describe('briefpress build in a branded project (config, custom template, --json
       await renderer.close();
     }
   }, 60_000);
+
+  it("should warn, naming the CSP, when a custom template's CSP does not let the fonts load", async () => {
+    const project = await tempDir();
+    await cp(fixture('cli', 'project'), project, { recursive: true });
+    const head = (await readFile(path.join(root, 'templates', 'partials', 'head.hbs'), 'utf8')).replace(/font-src [^;]+;/, 'font-src data:;');
+    await mkdir(path.join(project, 'my-templates', 'partials'), { recursive: true });
+    await writeFile(path.join(project, 'my-templates', 'partials', 'head.hbs'), head);
+    const result = await runCli(['build', 'content', '--only', 'brief'], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/harbour\.md: warning: refused to load http:\/\/briefpress\.invalid\/fonts\/[\da-f]+\.woff2: blocked by the page's Content Security Policy/);
+  });
 
   it('should use a partial from the custom templates folder and the defaults for the rest', async () => {
     const text = (await pdfText(path.join(briefs(), 'harbour.brief.pdf'))).replace(/\s+/g, ' ');
