@@ -16,8 +16,8 @@ const flag = (name) => argv.splice(argv.indexOf(name), 2)[1];
 const executablePath = flag('--browser');
 const pool = Number(flag('--pool'));
 const out = flag('--out');
-const serveFonts = argv.includes('--serve-fonts') && Boolean(argv.splice(argv.indexOf('--serve-fonts'), 1));
-const queue = [...argv];
+const serveFonts = argv.includes('--serve-fonts');
+const queue = argv.filter((arg) => arg !== '--serve-fonts');
 
 /** Font URL → bytes; the origin is the one the templates' CSP allows. */
 const fonts = new Map();
