@@ -19,18 +19,29 @@ const abbreviations = new Set(
 
 /** The sentences of a paragraph, split by `Intl.Segmenter` in the document's language. */
 export function sentences(text: string, lang = 'en'): string[] {
-  const result: string[] = [];
+  return [...sentencesOf(text, lang)];
+}
+
+/**
+ * The sentences of a paragraph one at a time, for a reader that needs only the first few: the
+ * segmenter then reads no further (all the sentences of one 160,000-character paragraph take a second).
+ */
+export function* sentencesOf(text: string, lang = 'en'): Generator<string, undefined> {
+  let previous: string | undefined;
   for (const { segment } of segmentersFor(lang).sentence.segment(text)) {
     const sentence = segment.trim();
     if (!sentence) continue;
-    const previous = result.at(-1);
     const word = previous === undefined ? undefined : /(?:^|[\s(])(\p{L}+)\.$/u.exec(previous)?.[1];
     // Glue back a break after an abbreviation or an initial ("John F. Kennedy"), or before a lower-case word.
     if (previous !== undefined && ((word && (abbreviations.has(word) || /^\p{Lu}$/u.test(word))) || /^\p{Ll}/u.test(sentence))) {
-      result[result.length - 1] = `${previous} ${sentence}`;
-    } else result.push(sentence);
+      previous = `${previous} ${sentence}`;
+    } else {
+      if (previous !== undefined) yield previous;
+      previous = sentence;
+    }
   }
-  return result;
+  if (previous !== undefined) yield previous;
+  return undefined;
 }
 
 /** The first sentence of a paragraph. */

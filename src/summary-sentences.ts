@@ -1,6 +1,6 @@
 import type { RootContent } from 'hast';
 import { paragraphs } from './hast-prose.js';
-import { sentences, wordCount } from './sentences.js';
+import { sentencesOf, wordCount } from './sentences.js';
 
 const bottomLineWords = 85;
 
@@ -8,10 +8,9 @@ const bottomLineWords = 85;
 export function leadOf(body: RootContent[], lang: string): string | undefined {
   const texts = paragraphs(body);
   for (const text of texts.slice(0, 2)) {
-    const found = sentences(text, lang).find((sentence) => standsAlone(sentence, lang));
-    if (found) return found;
+    for (const sentence of sentencesOf(text, lang)) if (standsAlone(sentence, lang)) return sentence;
   }
-  return texts[0] ? sentences(texts[0], lang)[0] : undefined;
+  return texts[0] ? sentencesOf(texts[0], lang).next().value : undefined;
 }
 
 function standsAlone(sentence: string, lang: string): boolean {
@@ -27,7 +26,7 @@ export function pickBottomLine(texts: string[], lang: string): string[] {
   let words = 0;
   for (const text of texts) {
     if (picked.length >= 2) break;
-    for (const sentence of sentences(text, lang)) {
+    for (const sentence of sentencesOf(text, lang)) {
       if (/:["”’)]?$/.test(sentence)) continue;
       const count = wordCount(sentence, lang);
       if (picked.length >= 4 || (picked.length >= 2 && words + count > bottomLineWords)) break;
