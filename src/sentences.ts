@@ -44,11 +44,6 @@ export function* sentencesOf(text: string, lang = 'en'): Generator<string, undef
   return undefined;
 }
 
-/** The first sentence of a paragraph. */
-export function leadSentence(text: string, lang = 'en'): string {
-  return sentences(text, lang)[0] ?? text;
-}
-
 /**
  * Words as `Intl.Segmenter` counts them (punctuation and spaces are not words). A word always ends at
  * a space, and a run of Latin, Greek or Cyrillic letters between spaces (punctuation aside) is one
