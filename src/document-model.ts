@@ -78,8 +78,9 @@ export default function documentModel(this: Processor) {
         continue;
       }
       const number = sections.length + 1;
-      sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead: leadOf(body, lang) });
-      sources.push({ number, heading: title, body, place: heading.position?.start });
+      const lead = leadOf(body, lang);
+      sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead });
+      sources.push({ number, heading: title, body, lead, place: heading.position?.start });
     }
 
     const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;

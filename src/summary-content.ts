@@ -37,6 +37,8 @@ export interface SourceSection {
   number: number;
   heading: string;
   body: RootContent[];
+  /** Its lead sentence, when the caller has found it already (see `leadOf`). */
+  lead?: string;
   /** Where its heading is in the Markdown. */
   place?: Point;
 }
@@ -88,7 +90,7 @@ export function digest(input: DigestSource): Digest {
     keyPoints = prose
       .filter((section) => section !== opening)
       .flatMap((section): DigestItem[] => {
-        const text = leadOf(section.body, lang);
+        const text = section.lead ?? leadOf(section.body, lang);
         const label = shortHeading(section.heading);
         return text ? [{ label, text, drop: { rank: section.number * 1000, name: `section ${section.number} (“${label}”)`, place: section.place } }] : [];
       })
