@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { VFile } from 'vfile';
 import { build, type BuildOptions } from './build.js';
 import type { BriefDocument } from './document-model.js';
 import { errorMessage } from './errors.js';
-import { localPath } from './images.js';
 import { resolveOptions } from './options.js';
 import { parseFile } from './parse-pool.js';
 import { readSource, type Source } from './source.js';
@@ -60,29 +57,19 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
 }
 
 /**
- * Add an error for each `#anchor` that names no section, and each local image that is not there, from
- * the links and images the parse recorded (see `linkTargets`); only for a document that parsed.
+ * Add an error for each `#anchor` that names no section, from the links the parse recorded (see
+ * `linkTargets`), and make the parse's warning for each missing image an error; only for a document
+ * that parsed.
  */
 function checkReferences(file: VFile, document: BriefDocument | undefined): void {
   if (!document) return;
   const anchors = new Set(document.sections.map((section) => section.id));
-  const folder = path.dirname(file.path);
-  for (const { type, url, place } of file.data.linkTargets ?? []) {
-    if (url.startsWith('#')) {
-      if (type === 'image') continue;
-      const id = safeDecode(url.slice(1));
-      if (anchors.has(id)) continue;
-      const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
-      file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
-    } else if (type === 'image') {
-      // The same reading of the URL as the build's, which inlines the image.
-      const target = localPath(url, folder);
-      if (!target || existsSync(target)) continue;
-      // The parse already warned that it could not include the image; here it is an error, said once.
-      file.messages = file.messages.filter((message) => !(message.ruleId === 'image' && message.line === place?.line && message.column === place?.column));
-      file.message(`image \`${url}\` not found (looked for ${path.relative(process.cwd(), target) || target})`, { place, ruleId: 'image-path', source: 'briefpress' }).fatal = true;
-    }
+  for (const { url, place } of file.data.linkTargets ?? []) {
+    if (!url.startsWith('#') || anchors.has(safeDecode(url.slice(1)))) continue;
+    const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
+    file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
   }
+  for (const message of file.messages) if (message.ruleId === 'image-path') message.fatal = true;
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 

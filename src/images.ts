@@ -32,8 +32,9 @@ export async function inlineImages(tree: Root, file: VFile, options: ImageOption
   // Sequential on purpose: a brief has few images, and they are read into memory one at a time.
   for (const { node, remove } of images) {
     const src = typeof node.properties.src === 'string' ? node.properties.src : writtenUrl(file, node);
-    const refuse = (reason: string) => {
-      file.message(`image \`${src}\` ${reason}`, { place: node.position, ruleId: 'image', source: 'briefpress' });
+    // A missing file has a rule of its own: `check` makes it an error.
+    const refuse = (reason: string, ruleId = 'image') => {
+      file.message(`image \`${src}\` ${reason}`, { place: node.position, ruleId, source: 'briefpress' });
       remove();
     };
     if (/^(?:https?:)?\/\//i.test(src)) {
@@ -49,7 +50,7 @@ export async function inlineImages(tree: Root, file: VFile, options: ImageOption
     }
     const real = await realpath(target).catch(() => undefined);
     if (!real) {
-      refuse('was not found');
+      refuse(`was not found (looked for ${path.relative(process.cwd(), target) || target})`, 'image-path');
       continue;
     }
     if (!real.startsWith(folder + path.sep)) {
@@ -76,7 +77,7 @@ function writtenUrl(file: VFile, node: Element): string {
 }
 
 /** The file an image URL names, if it is a relative path or a `file:` URL; else undefined (`//host/x.png` too). */
-export function localPath(src: string, base: string): string | undefined {
+function localPath(src: string, base: string): string | undefined {
   if (!src || src.startsWith('//')) return undefined;
   if (/^file:/i.test(src)) {
     try {

@@ -26,7 +26,7 @@ export interface ParseResult {
   /** Absent when a message is fatal. */
   document?: BriefDocument;
   messages: ParseMessage[];
-  /** The links and images, as written (see `linkTargets`); absent when the parse failed before them. */
+  /** The links, as written (see `linkTargets`); absent when the parse failed before them. */
   linkTargets?: LinkTarget[];
 }
 

@@ -76,7 +76,7 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
 
 /**
  * Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a
- * message of `file`, and its links and images go to `file.data.linkTargets`.
+ * message of `file`, and its links go to `file.data.linkTargets`.
  */
 export async function parseFile(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
