@@ -204,24 +204,18 @@ async function batch(count: number): Promise<void> {
     target: '≤ 1.25× the floor',
     verdict: verdict(ratio <= 1.25, `${((ratio / 1.25 - 1) * 100).toFixed(0)} % over`),
   });
-  const wide = pairedRatio(times.briefpressWide!, times[`floor${widest}`]!);
-  rows.push({
-    measure: `${count} documents, \`--jobs ${widest}\` (the pages of the floor's pool ${widest})`,
-    ours: seconds(median(times.briefpressWide!)),
-    reference: `floor ${seconds(median(times[`floor${widest}`]!))} (pool ${widest})`,
-    ratio: `${wide.toFixed(2)}×`,
-    target: '—',
-    verdict: '—',
-  });
-  const served = pairedRatio(times.briefpressWide!, times.floorServed!);
-  rows.push({
-    measure: `${count} documents, \`--jobs ${widest}\`, against the floor serving its fonts from memory as briefpress does`,
-    ours: seconds(median(times.briefpressWide!)),
-    reference: `floor, fonts served ${seconds(median(times.floorServed!))} (pool ${widest})`,
-    ratio: `${served.toFixed(2)}×`,
-    target: '—',
-    verdict: '—',
-  });
+  /** A row with no target: briefpress with `--jobs ${widest}` against another floor of the same rounds. */
+  const wideRow = (measure: string, floorTimes: number[], label: string) =>
+    rows.push({
+      measure: `${count} documents, \`--jobs ${widest}\`${measure}`,
+      ours: seconds(median(times.briefpressWide!)),
+      reference: `${label} ${seconds(median(floorTimes))} (pool ${widest})`,
+      ratio: `${pairedRatio(times.briefpressWide!, floorTimes).toFixed(2)}×`,
+      target: '—',
+      verdict: '—',
+    });
+  wideRow(` (the pages of the floor's pool ${widest})`, times[`floor${widest}`]!, 'floor');
+  wideRow(', against the floor serving its fonts from memory as briefpress does', times.floorServed!, 'floor, fonts served');
   if (count >= 100) await memory(path.join(work, `corpus-${count}`), html, out, bestPool);
   await others(count, inputs);
 }
