@@ -60,37 +60,33 @@ function renumberStructureIds(doc: PDFDocument): void {
 
 function renumberObjects(doc: PDFDocument): void {
   const { context } = doc;
-  const order = new Map<PDFRef, PDFRef>();
-  const reach = (object: PDFObject | undefined): void => {
+  const renumbered = new Map<PDFRef, PDFRef>();
+  const objects: Array<[PDFRef, PDFObject]> = [];
+  // One walk: a reference gets its number when first met and is replaced as it is read. A slot is
+  // read once (each indirect object is entered once, a direct one only through its parent), so an
+  // old reference is never confused with a new one of the same number.
+  const visit = (object: PDFObject): PDFObject => {
     if (object instanceof PDFRef) {
-      if (order.has(object)) return;
-      order.set(object, PDFRef.of(order.size + 1));
-      reach(context.lookup(object));
-    } else if (object instanceof PDFStream) reach(object.dict);
-    else if (object instanceof PDFDict) for (const [, value] of object.entries()) reach(value);
-    else if (object instanceof PDFArray) for (const value of object.asArray()) reach(value);
-  };
-  reach(context.trailerInfo.Root);
-  reach(context.trailerInfo.Info);
-
-  const relink = (object: PDFObject): void => {
-    const dict = object instanceof PDFStream ? object.dict : object;
-    if (dict instanceof PDFDict) {
-      for (const [key, value] of dict.entries()) {
-        if (value instanceof PDFRef) dict.set(key, order.get(value)!);
-        else relink(value);
+      let to = renumbered.get(object);
+      if (!to) {
+        to = PDFRef.of(renumbered.size + 1);
+        renumbered.set(object, to);
+        const target = context.lookup(object)!;
+        objects.push([to, target]);
+        visit(target);
       }
-    } else if (dict instanceof PDFArray) {
-      dict.asArray().forEach((value, index) => (value instanceof PDFRef ? dict.set(index, order.get(value)!) : relink(value)));
+      return to;
     }
+    const inner = object instanceof PDFStream ? object.dict : object;
+    if (inner instanceof PDFDict) for (const [key, value] of inner.entries()) inner.set(key, visit(value));
+    else if (inner instanceof PDFArray) inner.asArray().forEach((value, index) => inner.set(index, visit(value)));
+    return object;
   };
-  const objects = [...order].map(([from, to]) => [to, context.lookup(from)!] as const);
+  const root = visit(context.trailerInfo.Root as PDFRef);
+  const info = context.trailerInfo.Info && visit(context.trailerInfo.Info as PDFRef);
   for (const [ref] of context.enumerateIndirectObjects()) context.delete(ref);
-  for (const [ref, object] of objects) {
-    relink(object);
-    context.assign(ref, object);
-  }
+  for (const [ref, object] of objects) context.assign(ref, object);
   context.largestObjectNumber = objects.length;
-  context.trailerInfo.Root = order.get(context.trailerInfo.Root as PDFRef);
-  if (context.trailerInfo.Info) context.trailerInfo.Info = order.get(context.trailerInfo.Info as PDFRef);
+  context.trailerInfo.Root = root;
+  if (info) context.trailerInfo.Info = info;
 }
