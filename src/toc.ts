@@ -27,10 +27,12 @@ export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
  * the second print lays out the same and the numbers stay true.
  */
 export async function withPages(entries: TocEntry[], firstPrint: Uint8Array): Promise<TocEntry[]> {
-  const outline = outlineEntries(await loadPdf(firstPrint));
   const squash = (text: string) => text.replace(/\s+/g, '').toLocaleLowerCase();
+  // Each title squashed once, the first bookmark of a title kept: a lookup per section, not a scan.
+  const pages = new Map<string, number>();
+  for (const { title, page } of outlineEntries(await loadPdf(firstPrint))) if (!pages.has(squash(title))) pages.set(squash(title), page);
   return entries.map((entry) => {
-    const found = outline.find((item) => squash(item.title) === squash(`${entry.number} ${entry.heading}`));
-    return { ...entry, page: found?.page ? String(found.page) : '' };
+    const page = pages.get(squash(`${entry.number} ${entry.heading}`));
+    return { ...entry, page: page ? String(page) : '' };
   });
 }
