@@ -54,6 +54,19 @@ describe('the PDF as a file', () => {
     }
   }, 180_000);
 
+  it('should write well-formed files whose objects are numbered 1 to N in one cross-reference table', async () => {
+    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf']) {
+      const file = path.join(first, name);
+      const check = await run('qpdf', ['--check', file]);
+      expect(check.stdout, name).toContain('No syntax or stream encoding errors found');
+      expect(check.stderr, name).toBe('');
+      // `--show-xref` lists every object as `N/0: uncompressed; offset = …`; renumbering leaves no gap and no stray one.
+      const numbers = (await run('qpdf', ['--show-xref', file])).stdout.trim().split('\n').map((line) => Number.parseInt(line, 10));
+      expect(numbers, name).toEqual(numbers.map((_, index) => index + 1));
+      expect(numbers.length, name).toBeGreaterThan(50);
+    }
+  });
+
   it('should stamp the dates from SOURCE_DATE_EPOCH when set, else from the front-matter date', async () => {
     expect((await pdfInfo(path.join(first, 'trade-table.brief.pdf'))).CreationDate).toMatch(/Mar\s+1 00:00:00 2025 UTC/);
     const out = await tempDir();
