@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef, PDF
 import type { Page } from 'puppeteer-core';
 
 /** One bookmark of a PDF's outline, in reading order (depth first). */
-export interface OutlineEntry {
+interface OutlineEntry {
   title: string;
   /** 1-based page its destination points to; 0 when it has none. */
   page: number;
@@ -25,7 +25,7 @@ const headingsScript = `(() => {
 })()`;
 
 /** The outline's bookmarks in reading order. */
-export function outlineEntries(doc: PDFDocument): OutlineEntry[] {
+function outlineEntries(doc: PDFDocument): OutlineEntry[] {
   const pages = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const entries: OutlineEntry[] = [];
   const walk = (ref: unknown): void => {

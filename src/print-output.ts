@@ -77,7 +77,8 @@ export async function printOutput({ kind, document, settings, name, templates, f
     }
     headings = await readHeadings(page);
   };
-  let pdf = await (await renderer).print({ html, prepare, ...guard });
+  // With contents, this first print only measures: its pages go into the contents of a second.
+  let pdf = await (await renderer).print({ html, prepare, tagged: !toc, ...guard });
   if (toc) {
     // A second print, now with the page numbers the first one found (see src/toc.ts).
     html = templates.render(kind, { ...data, toc: await withPages(toc, pdf), fontCss: faces });

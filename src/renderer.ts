@@ -18,6 +18,8 @@ export interface PrintJob {
   html: string;
   /** Runs on the loaded page, laid out with print media and its fonts ready, just before printing (e.g. to fit the summary to one page). */
   prepare?: (page: Page) => Promise<void>;
+  /** Tagged, with an outline of the headings; a print that only measures leaves both out (it is faster). @default true */
+  tagged?: boolean;
   /** What the page may load. @default nothing but `data:` URLs */
   policy?: RequestPolicy;
   /** Told of each request the policy refused. */
@@ -105,14 +107,14 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     await relaunching;
   }
 
-  async function printOnce({ html, prepare, policy = { folders: [], allowNet: false }, onRefused = () => undefined }: PrintJob): Promise<Uint8Array> {
+  async function printOnce({ html, prepare, tagged = true, policy = { folders: [], allowNet: false }, onRefused = () => undefined }: PrintJob): Promise<Uint8Array> {
     const page = await acquire();
     const unguard = guardRequests(page, policy, onRefused);
     try {
       await page.setContent(html, { waitUntil: 'load' });
       await page.evaluate(loadAllFonts);
       await prepare?.(page);
-      return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
     } finally {
       unguard();
       release(page);

@@ -1,6 +1,6 @@
+import { PDFArray, PDFDict, PDFName, PDFRef } from 'pdf-lib';
 import type { BriefDocument } from './document-model.js';
 import { loadPdf } from './pdf-metadata.js';
-import { outlineEntries } from './pdf-outline.js';
 
 /** Briefs of at least this many words (about six printed pages) get a table of contents. */
 export const tocMinWords = 2500;
@@ -21,18 +21,30 @@ export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
 }
 
 /**
- * Fill in the pages from a first print. Chromium has no `target-counter()`, but its outline
- * knows the page of every heading: each section is found there by its numbered title. The
- * first print already holds the contents with blank page numbers in a fixed-width column, so
- * the second print lays out the same and the numbers stay true.
+ * Fill in the pages from a first print. Chromium has no `target-counter()`, but every line of the
+ * contents links to its section, and Chromium writes each link target as a named destination
+ * (the catalog's `/Dests`) with its page. That print is untagged and has no outline, which is
+ * faster; it holds the contents with blank page numbers in a fixed-width column, so the second
+ * print lays out the same and the numbers stay true.
  */
 export async function withPages(entries: TocEntry[], firstPrint: Uint8Array): Promise<TocEntry[]> {
-  const squash = (text: string) => text.replace(/\s+/g, '').toLocaleLowerCase();
-  // Each title squashed once, the first bookmark of a title kept: a lookup per section, not a scan.
+  const doc = await loadPdf(firstPrint);
+  const pageNumbers = new Map(doc.getPages().map((page, index) => [page.ref, index + 1]));
   const pages = new Map<string, number>();
-  for (const { title, page } of outlineEntries(await loadPdf(firstPrint))) if (!pages.has(squash(title))) pages.set(squash(title), page);
-  return entries.map((entry) => {
-    const page = pages.get(squash(`${entry.number} ${entry.heading}`));
-    return { ...entry, page: page ? String(page) : '' };
-  });
+  const dests = doc.context.lookupMaybe(doc.catalog.get(PDFName.of('Dests')), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const target = doc.context.lookupMaybe(value, PDFArray)?.get(0);
+    if (target instanceof PDFRef) pages.set(idOf(name), pageNumbers.get(target) ?? 0);
+  }
+  return entries.map((entry) => ({ ...entry, page: pages.get(entry.id) ? String(pages.get(entry.id)) : '' }));
+}
+
+/** Chromium names a destination by the link's fragment, percent-encoded: `#россия` becomes `/%D1%80…`. */
+function idOf(name: PDFName): string {
+  const fragment = Buffer.from(name.asBytes()).toString('latin1');
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment; // a `%` that encodes nothing stands for itself
+  }
 }

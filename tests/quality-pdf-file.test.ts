@@ -10,6 +10,8 @@ import { fixture, pdfInfo, runCli, seed, tempDir } from './helpers.js';
 const run = promisify(execFile);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const table = fixture('quality-table', 'trade-table.md');
+// Long enough for contents, which take a first, untagged print (see src/toc.ts).
+const long = fixture('quality-long', 'long-brief.md');
 
 /** Bookmark titles in reading order, as qpdf reads them. */
 async function outlineTitles(file: string): Promise<string[]> {
@@ -26,13 +28,13 @@ describe('the PDF as a file', () => {
   beforeAll(async () => {
     [first, second] = await Promise.all([tempDir(), tempDir()]);
     // Two processes, like two CI runs.
-    for (const result of await Promise.all([first, second].map((out) => runCli(['build', seed, table, '--out', out], { timeout: 170_000 })))) {
+    for (const result of await Promise.all([first, second].map((out) => runCli(['build', seed, table, long, '--out', out], { timeout: 170_000 })))) {
       expect(result.stderr).toBe('');
     }
   }, 180_000);
 
   it('should give byte-identical PDFs when built twice in two processes', async () => {
-    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf']) {
+    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf', 'long-brief.brief.pdf']) {
       expect(sha256(await readFile(path.join(first, name)))).toBe(sha256(await readFile(path.join(second, name))));
     }
   });
@@ -40,22 +42,22 @@ describe('the PDF as a file', () => {
   it('should give the same bytes when a document is printed on a page that printed others before', async () => {
     const renderer = await createRenderer({ jobs: 1 });
     try {
-      // One page prints all four in turn: at most one of them is the first through it, and the
+      // One page prints all six in turn: at most one of them is the first through it, and the
       // structure IDs of the others would count on from the documents before them.
-      const results = await build([{ path: seed }, { path: table }, { path: seed }, { path: table }], { renderer });
+      const results = await build([seed, table, long, seed, table, long].map((path) => ({ path })), { renderer });
       for (const result of results) {
         for (const output of result.outputs) {
           expect(sha256(output.pdf), `${result.path} ${output.kind}`).toBe(sha256(await readFile(path.join(first, output.fileName))));
         }
       }
-      expect(results.flatMap((result) => result.outputs)).toHaveLength(8);
+      expect(results.flatMap((result) => result.outputs)).toHaveLength(12);
     } finally {
       await renderer.close();
     }
   }, 180_000);
 
   it('should write well-formed files whose objects are numbered 1 to N in one cross-reference table', async () => {
-    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf']) {
+    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'trade-table.brief.pdf', 'long-brief.brief.pdf']) {
       const file = path.join(first, name);
       const check = await run('qpdf', ['--check', file]);
       expect(check.stdout, name).toContain('No syntax or stream encoding errors found');

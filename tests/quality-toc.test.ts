@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/document-model.js';
@@ -7,31 +8,65 @@ import { processor } from '../src/processor.js';
 import { tocEntries } from '../src/toc.js';
 import { fixture, pdfText, runCli, seed, tempDir } from './helpers.js';
 
+const longBrief = fixture('quality-long', 'long-brief.md');
+
+/** The contents as listed on page 1: each heading of the source, with the page given for it (NaN if none). */
+async function listed(file: string): Promise<Array<{ heading: string; page: number }>> {
+  const cover = (await pdfText(file, { first: 1, last: 1 })).replace(/\s+/g, ' ');
+  const headings = [...(await readFile(longBrief, 'utf8')).matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+  return headings.map((heading, index) => {
+    const line = new RegExp(`${index + 1} ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(cover);
+    return { heading, page: Number(line?.[1]) };
+  });
+}
+
 describe('table of contents', () => {
   let file: string;
 
   beforeAll(async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('quality-long', 'long-brief.md'), '--out', out], { timeout: 170_000 });
+    const result = await runCli(['build', longBrief, '--out', out], { timeout: 170_000 });
     expect(result.code).toBe(0);
     file = path.join(out, 'long-brief.brief.pdf');
   }, 180_000);
 
   it('should list every section of a long brief with the page it really starts on', async () => {
-    const cover = (await pdfText(file, { first: 1, last: 1 })).replace(/\s+/g, ' ');
-    const source = await readFile(fixture('quality-long', 'long-brief.md'), 'utf8');
-    const headings = [...source.matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
-    expect(cover).toContain('CONTENTS');
-    for (const [index, heading] of headings.entries()) {
-      const line = new RegExp(`${index + 1} ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(cover);
-      expect(line, heading).not.toBeNull();
-      const page = Number(line![1]);
+    expect(await pdfText(file, { first: 1, last: 1 })).toContain('CONTENTS');
+    const entries = await listed(file);
+    expect(entries).toHaveLength(9);
+    for (const { heading, page } of entries) {
       expect(page).toBeGreaterThan(1);
       expect((await pdfText(file, { first: page, last: page })).replace(/\s+/g, ' ')).toContain(heading);
       // Not already on the page before (page 1 lists every heading in the contents).
       if (page > 2) expect((await pdfText(file, { first: page - 1, last: page - 1 })).replace(/\s+/g, ' ')).not.toContain(heading);
     }
   });
+
+  it('should link every line of the contents to its section, on the page the line lists', async () => {
+    const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const pages = new Map(doc.getPages().map((page, index) => [page.ref, index + 1]));
+    const dests = doc.context.lookup(doc.catalog.get(PDFName.of('Dests')), PDFDict);
+    const annots = doc.getPages()[0]!.node.Annots()?.asArray() ?? [];
+    const targets = annots.flatMap((ref) => {
+      const dest = doc.context.lookup(ref, PDFDict).get(PDFName.of('Dest'));
+      const target = dest instanceof PDFName ? doc.context.lookup(dests.get(dest), PDFArray).get(0) : undefined;
+      return target instanceof PDFRef ? [pages.get(target)] : [];
+    });
+    expect(targets).toEqual((await listed(file)).map(({ page }) => page));
+  });
+
+  it('should find the pages of sections whose headings are not ASCII (their link targets are percent-encoded)', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'long-brief.md');
+    let count = 0;
+    const prefixes = ['Économie', 'भारत की रणनीति', 'Россия и Индия'];
+    await writeFile(input, (await readFile(longBrief, 'utf8')).replace(/^## /gm, () => `## ${prefixes[count++ % prefixes.length]} `));
+    const result = await runCli(['build', input, '--only', 'brief', '--out', dir], { timeout: 170_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const cover = (await pdfText(path.join(dir, 'long-brief.brief.pdf'), { first: 1, last: 1 })).replace(/\s+/g, ' ');
+    // The same pages as the brief without the prefixes.
+    for (const [index, { heading, page }] of (await listed(file)).entries()) expect(cover).toContain(`${index + 1} ${prefixes[index % prefixes.length]} ${heading} ${page}`);
+  }, 180_000);
 
   it('should run contents too long for the rest of page 1 on to page 2, rather than leave page 1 half empty', async () => {
     // The seed's five sections four times over: twenty entries, more than fit under the takeaways.
