@@ -81,7 +81,11 @@ export async function printOutput({ kind, document, settings, name, templates, f
   let pdf = await (await renderer).print({ html, prepare, tagged: !toc, ...guard });
   if (toc) {
     // A second print, now with the page numbers the first one found (see src/toc.ts).
-    html = templates.render(kind, { ...data, toc: await withPages(toc, pdf), fontCss: faces });
+    const paged = await withPages(toc, pdf);
+    const lost = paged.filter(({ page }) => !page).map(({ number }) => number);
+    // A custom contents partial without the links to the sections leaves their pages blank.
+    if (lost.length) file.message(`the contents have no page for section ${lost.join(', ')}: each of their lines must link to its section (<a href="#{{id}}">)`, { ruleId: 'toc-pages', source: 'briefpress' });
+    html = templates.render(kind, { ...data, toc: paged, fontCss: faces });
     pdf = await (await renderer).print({ html, ...guard });
   }
   if (fit) checkFit(fit, file, settings.strict);

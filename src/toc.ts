@@ -36,7 +36,10 @@ export async function withPages(entries: TocEntry[], firstPrint: Uint8Array): Pr
     const target = doc.context.lookupMaybe(value, PDFArray)?.get(0);
     if (target instanceof PDFRef) pages.set(idOf(name), pageNumbers.get(target) ?? 0);
   }
-  return entries.map((entry) => ({ ...entry, page: pages.get(entry.id) ? String(pages.get(entry.id)) : '' }));
+  return entries.map((entry) => {
+    const page = pages.get(entry.id);
+    return { ...entry, page: page ? String(page) : '' };
+  });
 }
 
 /** Chromium names a destination by the link's fragment, percent-encoded: `#россия` becomes `/%D1%80…`. */

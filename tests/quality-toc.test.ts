@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { VFile } from 'vfile';
@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/document-model.js';
 import { processor } from '../src/processor.js';
 import { tocEntries } from '../src/toc.js';
-import { fixture, pdfText, runCli, seed, tempDir } from './helpers.js';
+import { fixture, pdfText, root, runCli, seed, tempDir } from './helpers.js';
 
 const longBrief = fixture('quality-long', 'long-brief.md');
 
@@ -66,6 +66,19 @@ describe('table of contents', () => {
     const cover = (await pdfText(path.join(dir, 'long-brief.brief.pdf'), { first: 1, last: 1 })).replace(/\s+/g, ' ');
     // The same pages as the brief without the prefixes.
     for (const [index, { heading, page }] of (await listed(file)).entries()) expect(cover).toContain(`${index + 1} ${prefixes[index % prefixes.length]} ${heading} ${page}`);
+  }, 180_000);
+
+  it('should warn when a custom contents partial does not link its lines to the sections, which leaves their pages blank', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'mine', 'brief'), { recursive: true });
+    const partial = (await readFile(path.join(root, 'templates', 'brief', 'toc.hbs'), 'utf8')).replace(/<a href="#\{\{id\}\}">|<\/a>/g, '');
+    expect(partial).not.toContain('href');
+    await writeFile(path.join(dir, 'mine', 'brief', 'toc.hbs'), partial);
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ templates: 'mine' }));
+    await cp(longBrief, path.join(dir, 'long-brief.md'));
+    const result = await runCli(['build', 'long-brief.md', '--only', 'brief', '--out', '.'], { cwd: dir, timeout: 170_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/long-brief\.md: warning: the contents have no page for section 1, 2, 3, 4, 5, 6, 7, 8, 9: each of their lines must link to its section/);
   }, 180_000);
 
   it('should run contents too long for the rest of page 1 on to page 2, rather than leave page 1 half empty', async () => {
