@@ -2,17 +2,23 @@
  * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
  * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …):
  * dropping the unused ones spares the page hundreds of rules, and Chromium loads only what it prints.
+ * `missing` are the visible characters of `text` that no rule covers (none when a rule has no range).
  */
-export function fontFacesFor(fontCss: string, text: string): string {
-  const { rules, textRanges } = rulesOf(fontCss);
+export function fontFacesFor(fontCss: string, text: string): { css: string; missing: string[] } {
+  const { rules, textRanges, allRanges } = rulesOf(fontCss);
   const used = codePoints(text);
   // A face that is not a text face is chosen only by what no text face draws (see `isTextFace`).
   const rare = used.filter((point) => !within(textRanges, point));
-  return rules
+  const css = rules
     .filter(({ ranges, text }) => !ranges || (text ? used : rare).some((point) => within(ranges, point)))
     .map(({ rule }) => rule)
     .join('');
+  const missing = allRanges ? rare.filter((point) => !within(allRanges, point)).map((point) => String.fromCodePoint(point)).filter((char) => visible.test(char)) : [];
+  return { css, missing };
 }
+
+/** Letters, digits, punctuation and symbols: not spaces, controls, joiners or variation selectors, which draw nothing. */
+const visible = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
 
 interface FaceRule {
   rule: string;
@@ -21,7 +27,7 @@ interface FaceRule {
 }
 
 /** Each font CSS (one per set of fonts in a process) split into its rules and ranges once: every output asks. */
-const split = new Map<string, { rules: FaceRule[]; textRanges: Array<[number, number]> }>();
+const split = new Map<string, { rules: FaceRule[]; textRanges: Array<[number, number]>; allRanges?: Array<[number, number]> }>();
 
 function rulesOf(fontCss: string) {
   let found = split.get(fontCss);
@@ -31,7 +37,11 @@ function rulesOf(fontCss: string) {
       const ranges = range === undefined ? undefined : parseRanges(range);
       return { rule, ranges, text: !ranges || isTextFace(ranges) };
     });
-    found = { rules, textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])) };
+    found = {
+      rules,
+      textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])),
+      allRanges: rules.every(({ ranges }) => ranges) ? rules.flatMap(({ ranges }) => ranges!) : undefined,
+    };
     split.set(fontCss, found);
   }
   return found;

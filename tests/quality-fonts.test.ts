@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, pdfFonts, pdfText, runCli, seed, tempDir } from './helpers.js';
@@ -36,6 +36,17 @@ describe('fonts and file sizes', () => {
     expect(names).toContain('NotoSerifDevanagari');
     expect(names).toContain('NotoSansDevanagari');
   });
+
+  it('should warn once, at the first of them, about characters no shipped font has (they would print with the machine\'s fonts)', async () => {
+    const dir = await tempDir();
+    const input = path.join(dir, 'tokyo.md');
+    await writeFile(input, '---\ntitle: Tokyo and Delhi\n---\n\nThe summit in Delhi.\n\n## Asia\n\nJapan calls it the 日本 view, and China 中国.\n');
+    const result = await runCli(['build', input, '--out', dir], { timeout: 170_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/tokyo\.md:9:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\), 中 \(U\+4E2D\), 国 \(U\+56FD\): they print in this machine's own fonts, if any/);
+  }, 180_000);
 
   it('should print emoji with the shipped emoji font rather than as empty boxes', async () => {
     const text = await pdfText(pdf('many-scripts.brief.pdf'));
