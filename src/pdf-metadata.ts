@@ -1,4 +1,5 @@
 import { ParseSpeeds, PDFDocument, PDFName, PDFString, PDFWriter } from 'pdf-lib';
+import { shortenDestinationNames } from './pdf-destinations.js';
 import { repairOutlineTitles } from './pdf-outline.js';
 import { makeReproducible } from './pdf-reproducible.js';
 
@@ -26,8 +27,8 @@ export function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
 }
 
 /**
- * Set the document's metadata on a PDF from Chromium, repair its outline, make its bytes depend
- * on the input only, and count its pages.
+ * Set the document's metadata on a PDF from Chromium, repair its outline, shorten its long
+ * destination names, make its bytes depend on the input only, and count its pages.
  */
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await loadPdf(pdf);
@@ -41,6 +42,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutlineTitles(doc, meta.headings);
+  shortenDestinationNames(doc);
   makeReproducible(doc);
   // What `doc.save()` does for a document that embeds nothing, without its pauses every 50 objects (a
   // timer each, ≈ 20 ms a brief), and with the objects written out as Chromium wrote them rather than
