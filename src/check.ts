@@ -2,6 +2,9 @@ import type { VFile } from 'vfile';
 import { build, type BuildOptions } from './build.js';
 import type { BriefDocument } from './document-model.js';
 import { errorMessage } from './errors.js';
+import { fontFacesFor } from './font-subsets.js';
+import { fontSet } from './fonts.js';
+import { warnMissingGlyphs } from './missing-glyphs.js';
 import { resolveOptions } from './options.js';
 import { parseFile } from './parse-pool.js';
 import { readSource, type Source } from './source.js';
@@ -25,12 +28,17 @@ export interface CheckResult {
 
 /**
  * Check documents without writing anything: front matter, `#anchor` links to the brief's sections,
- * local image paths, and (with `fit`) that the summary fits its one page, by printing it with the
- * same pipeline as `build`.
+ * local image paths, characters no embedded font has, and (with `fit`) that the summary fits its one
+ * page, by printing it with the same pipeline as `build`.
  */
 export async function check(sources: Source[], options: CheckOptions = {}): Promise<CheckResult[]> {
   const { fit = true, onResult, ...rest } = options;
+  const limits = resolveOptions(rest.defaults, { allowNet: rest.allowNet, maxInputSize: rest.maxInputSize, timeout: rest.timeout, fonts: rest.fonts });
+  const { css: fontCss } = await fontSet(limits.fonts);
   const finish = (result: CheckResult): CheckResult => {
+    // From the whole Markdown, as the brief is not printed: with `fit`, the summary's print told only of its own text.
+    result.file.messages = result.file.messages.filter((message) => message.ruleId !== 'font-coverage');
+    warnMissingGlyphs(result.file, fontFacesFor(fontCss, String(result.file.value)).missing);
     checkReferences(result.file, result.document);
     onResult?.(result);
     return result;
@@ -40,7 +48,6 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
     return results.map(({ path: input, file, document, ms }) => ({ path: input, file, document, ms }));
   }
   // As `build` reads and parses, with its limits: in a parsing worker, one document at a time.
-  const limits = resolveOptions(rest.defaults, { allowNet: rest.allowNet, maxInputSize: rest.maxInputSize, timeout: rest.timeout });
   const results: CheckResult[] = [];
   for (const source of sources) {
     const started = performance.now();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import type { VFile } from 'vfile';
-import { location } from 'vfile-location';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
+import { warnMissingGlyphs } from './missing-glyphs.js';
 import { type FontSet, inlineFonts } from './fonts.js';
 import type { OutputKind, ResolvedOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
@@ -66,7 +66,7 @@ export async function printOutput({ kind, document, settings, name, templates, f
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
   const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
   const { css: faces, missing } = fontFacesFor(fonts.css, rendered);
-  if (missing.length) warnMissing(file, missing);
+  warnMissingGlyphs(file, missing);
   let html = rendered.replace(fontSlot, () => faces);
   let fit: FitResult | undefined;
   let fitted: string | undefined;
@@ -125,20 +125,4 @@ function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
   if (fit.dropped.length === 0) return;
   const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
   say(strict ? `${reason} (--strict forbids leaving content out)` : reason, strict);
-}
-
-/**
- * Characters that no embedded font has print with the machine's own fonts, if it has any: the PDF then
- * depends on the machine. Said once a document (its two outputs share the file), at the first of them.
- */
-function warnMissing(file: VFile, missing: string[]): void {
-  if (file.messages.some((message) => message.ruleId === 'font-coverage')) return;
-  const source = String(file.value);
-  const first = Math.min(...missing.map((char) => source.indexOf(char)).filter((index) => index >= 0));
-  const shown = missing.slice(0, 6).map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-  const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
-  file.message(
-    `no font briefpress embeds has ${shown.join(', ')}${more}: they print in this machine's own fonts, if any, so the PDF may differ between machines; add a font with them to the config's \`fonts\``,
-    { place: Number.isFinite(first) ? location(file).toPoint(first) : undefined, ruleId: 'font-coverage', source: 'briefpress' },
-  );
 }

@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -47,6 +47,18 @@ describe('briefpress check', () => {
       expect(report.documents[0]!.messages[0]!.reason).toContain('#no-such-section');
     }
   });
+
+  it('should warn, once and from the whole Markdown, about characters no shipped font has, with and without fit', async () => {
+    const dir = await tempDir();
+    // The brief's text only: the summary, which a fitting check prints, shows none of it.
+    const body = 'The summit in Delhi, and what it means.\n\n## Asia\n\nIt went well.\n\n## Notes\n\nJapan calls it the 日本 view.\n';
+    await writeFile(path.join(dir, 'tokyo.md'), `---\ntitle: Tokyo and Delhi\nsummary: The summit went well.\ntakeaways: [It went well.]\n---\n\n${body}`);
+    for (const fit of [[], ['--no-fit']]) {
+      const result = await runCli(['check', 'tokyo.md', ...fit], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr.trim().split('\n'), fit.join()).toEqual([expect.stringMatching(/^tokyo\.md:15:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\): /)]);
+    }
+  }, 60_000);
 
   it('should exit 2 on a usage error', async () => {
     const result = await runCli(['check', '--no-such-flag']);
