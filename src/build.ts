@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
+import { errorMessage } from './errors.js';
 import { fontSet } from './fonts.js';
 import { logoDataUrl } from './logo.js';
 import { type Options, resolveOptions } from './options.js';
@@ -109,7 +110,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     result.outputs = [];
     result.error = describe(error, file);
     if (!file.messages.includes(error as never)) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       file.message(reason, { ruleId: 'build', source: 'briefpress', cause: error instanceof Error ? error : undefined }).fatal = true;
     }
   }
@@ -129,5 +130,5 @@ function describe(error: unknown, file: VFile): string {
     const { reason, line, column } = error as { reason: string; line?: number; column?: number };
     return `${where}${line ? `:${line}:${column ?? 1}` : ''}: ${reason}`;
   }
-  return `${where}: ${error instanceof Error ? error.message : String(error)}`;
+  return `${where}: ${errorMessage(error)}`;
 }

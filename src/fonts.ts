@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { BriefpressError } from './errors.js';
 import { fontOrigin } from './request-policy.js';
 
 const require = createRequire(import.meta.url);
@@ -70,7 +71,12 @@ export function inlineFonts(html: string, files: FontSet['files']): string {
 const fontUrl = new RegExp(`${fontOrigin.replace(/\./g, '\\.')}/fonts/[\\da-f]+\\.woff2`, 'g');
 
 async function faceRules(pkg: string, face: string, files: Map<string, Uint8Array>): Promise<string> {
-  const cssPath = require.resolve(`${pkg}/${face}.css`);
+  let cssPath: string;
+  try {
+    cssPath = require.resolve(`${pkg}/${face}.css`);
+  } catch (error: unknown) {
+    throw new BriefpressError(`font ${pkg}, face ${face}: not found (${face}.css); install the package (npm install ${pkg}) or fix \`fonts\` in the config`, { cause: error });
+  }
   const css = await readFile(cssPath, 'utf8');
   const dir = path.dirname(cssPath);
   const range = await subsetRange(dir, face);

@@ -113,6 +113,19 @@ describe('briefpress build in a branded project (config, custom template, --json
     expect(colour.stderr).toMatch(/briefpress\.config\.json: `accent`: expected a CSS colour/);
   });
 
+  it('should say in one line which configured font is not installed and how to get it, in build and in check', async () => {
+    const project = await tempDir();
+    await cp(path.join(dir, 'content'), path.join(project, 'content'), { recursive: true });
+    await writeFile(path.join(project, 'briefpress.config.json'), JSON.stringify({ fonts: [{ package: '@fontsource/not-installed', faces: ['400'] }] }));
+    const fix = 'font @fontsource/not-installed, face 400: not found (400.css); install the package (npm install @fontsource/not-installed)';
+    const built = await runCli(['build', 'content', '--only', 'brief'], { cwd: project });
+    expect(built.code).toBe(1);
+    expect(built.stderr.trim().split('\n')).toEqual([expect.stringContaining(`harbour.md: error: ${fix}`)]);
+    const checked = await runCli(['check', 'content', '--no-fit'], { cwd: project });
+    expect(checked.code).toBe(2);
+    expect(checked.stderr.trim().split('\n')).toEqual([expect.stringContaining(fix)]);
+  });
+
   it('should read the settings from a "briefpress" key in package.json', async () => {
     const project = await tempDir();
     await cp(path.join(dir, 'content'), path.join(project, 'content'), { recursive: true });
