@@ -9,7 +9,7 @@ const longestName = 127;
  * every link to it (`/Dest`, which is what Chromium writes). Chromium names a destination after the
  * link's fragment, percent-encoded, so a heading in Hindi or Russian makes a name of a few hundred
  * bytes. The short name is a hash of the long one, so the same input keeps the same bytes; names
- * that fit are kept, so `brief.pdf#section-id` still opens at an ASCII section.
+ * that fit are kept, so `brief.pdf#nameddest=section-id` still opens at an ASCII section.
  */
 export function shortenDestinationNames(doc: PDFDocument): void {
   const { context } = doc;
