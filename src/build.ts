@@ -5,6 +5,7 @@ import type { BriefDocument } from './document-model.js';
 import { errorMessage } from './errors.js';
 import { fontSet } from './fonts.js';
 import { logoDataUrl } from './logo.js';
+import { warnMissingGlyphs } from './missing-glyphs.js';
 import { type Options, resolveOptions } from './options.js';
 import { parseFile } from './parse-pool.js';
 import { type Output, printOutput } from './print-output.js';
@@ -86,6 +87,7 @@ async function buildOne(source: Source, renderer: Promise<Renderer>, options: Bu
     result.document = document;
     const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
     const [templates, fonts, logo] = await assets;
+    warnMissingGlyphs(file, fonts.css);
     const name = documentName(source.path);
     const refused = new Set<string>();
     const onRefused = (url: string, reason: string) => {

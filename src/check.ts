@@ -2,7 +2,6 @@ import type { VFile } from 'vfile';
 import { build, type BuildOptions } from './build.js';
 import type { BriefDocument } from './document-model.js';
 import { errorMessage } from './errors.js';
-import { fontFacesFor } from './font-subsets.js';
 import { fontSet } from './fonts.js';
 import { warnMissingGlyphs } from './missing-glyphs.js';
 import { resolveOptions } from './options.js';
@@ -33,12 +32,7 @@ export interface CheckResult {
  */
 export async function check(sources: Source[], options: CheckOptions = {}): Promise<CheckResult[]> {
   const { fit = true, onResult, ...rest } = options;
-  const limits = resolveOptions(rest.defaults, { allowNet: rest.allowNet, maxInputSize: rest.maxInputSize, timeout: rest.timeout, fonts: rest.fonts });
-  const { css: fontCss } = await fontSet(limits.fonts);
   const finish = (result: CheckResult): CheckResult => {
-    // From the whole Markdown, as the brief is not printed: with `fit`, the summary's print told only of its own text.
-    result.file.messages = result.file.messages.filter((message) => message.ruleId !== 'font-coverage');
-    warnMissingGlyphs(result.file, fontFacesFor(fontCss, String(result.file.value)).missing);
     checkReferences(result.file, result.document);
     onResult?.(result);
     return result;
@@ -48,6 +42,8 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
     return results.map(({ path: input, file, document, ms }) => ({ path: input, file, document, ms }));
   }
   // As `build` reads and parses, with its limits: in a parsing worker, one document at a time.
+  const limits = resolveOptions(rest.defaults, { allowNet: rest.allowNet, maxInputSize: rest.maxInputSize, timeout: rest.timeout, fonts: rest.fonts });
+  const { css: fontCss } = await fontSet(limits.fonts);
   const results: CheckResult[] = [];
   for (const source of sources) {
     const started = performance.now();
@@ -58,6 +54,7 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
     } catch (error: unknown) {
       if (!file.messages.includes(error as never)) file.message(errorMessage(error), { ruleId: 'parse', source: 'briefpress' }).fatal = true;
     }
+    if (document) warnMissingGlyphs(file, fontCss);
     results.push(finish({ path: source.path, file, document, ms: performance.now() - started }));
   }
   return results;

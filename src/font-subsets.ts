@@ -2,19 +2,26 @@
  * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
  * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …):
  * dropping the unused ones spares the page hundreds of rules, and Chromium loads only what it prints.
- * `missing` are the visible characters of `text` that no rule covers (none when a rule has no range).
  */
-export function fontFacesFor(fontCss: string, text: string): { css: string; missing: string[] } {
-  const { rules, textRanges, allRanges } = rulesOf(fontCss);
+export function fontFacesFor(fontCss: string, text: string): string {
+  const { rules, textRanges } = rulesOf(fontCss);
   const used = codePoints(text);
   // A face that is not a text face is chosen only by what no text face draws (see `isTextFace`).
   const rare = used.filter((point) => !within(textRanges, point));
-  const css = rules
+  return rules
     .filter(({ ranges, text }) => !ranges || (text ? used : rare).some((point) => within(ranges, point)))
     .map(({ rule }) => rule)
     .join('');
-  const missing = allRanges ? rare.filter((point) => !within(allRanges, point)).map((point) => String.fromCodePoint(point)).filter((char) => visible.test(char)) : [];
-  return { css, missing };
+}
+
+/** The visible characters of `text` that no rule of `fontCss` covers; none when a rule has no range. */
+export function missingCharacters(fontCss: string, text: string): string[] {
+  const { allRanges } = rulesOf(fontCss);
+  if (!allRanges) return [];
+  return codePoints(text)
+    .filter((point) => !within(allRanges, point))
+    .map((point) => String.fromCodePoint(point))
+    .filter((char) => visible.test(char));
 }
 
 /** Letters, digits, punctuation and symbols: not spaces, controls, joiners or variation selectors, which draw nothing. */

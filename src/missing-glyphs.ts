@@ -1,13 +1,16 @@
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
+import { missingCharacters } from './font-subsets.js';
 
 /**
- * Characters that no embedded font has print with the machine's own fonts, if it has any: the PDF then
- * depends on the machine. Said once a document (its two outputs share the file), at the first of them.
+ * Warn, at the first of them, of the characters of the Markdown that no font of `fontCss` has: they
+ * print with the machine's own fonts, if it has any, and the PDF then depends on the machine. Read
+ * from the Markdown, once a document, by `build` and by `check` alike.
  */
-export function warnMissingGlyphs(file: VFile, missing: string[]): void {
-  if (missing.length === 0 || file.messages.some((message) => message.ruleId === 'font-coverage')) return;
+export function warnMissingGlyphs(file: VFile, fontCss: string): void {
   const source = String(file.value);
+  const missing = missingCharacters(fontCss, source);
+  if (missing.length === 0) return;
   const first = Math.min(...missing.map((char) => source.indexOf(char)).filter((index) => index >= 0));
   const shown = missing.slice(0, 6).map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
   const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';

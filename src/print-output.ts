@@ -3,7 +3,6 @@ import type { Page } from 'puppeteer-core';
 import type { VFile } from 'vfile';
 import type { BriefDocument } from './document-model.js';
 import { fontFacesFor } from './font-subsets.js';
-import { warnMissingGlyphs } from './missing-glyphs.js';
 import { type FontSet, inlineFonts } from './fonts.js';
 import type { OutputKind, ResolvedOptions } from './options.js';
 import { buildDate, finalizePdf } from './pdf-metadata.js';
@@ -42,7 +41,7 @@ export interface OutputJob {
   renderer: Promise<Renderer>;
   /** What the page may load, and who is told of a refusal or a retry. */
   guard: Pick<PrintJob, 'policy' | 'onRefused' | 'onRetry'>;
-  /** The document's file, for the summary's warnings. */
+  /** The document's file, for the warnings of the summary's fit and of the contents. */
   file: VFile;
 }
 
@@ -65,8 +64,7 @@ export async function printOutput({ kind, document, settings, name, templates, f
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
   const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
-  const { css: faces, missing } = fontFacesFor(fonts.css, rendered);
-  warnMissingGlyphs(file, missing);
+  const faces = fontFacesFor(fonts.css, rendered);
   let html = rendered.replace(fontSlot, () => faces);
   let fit: FitResult | undefined;
   let fitted: string | undefined;
