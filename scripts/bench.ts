@@ -205,12 +205,12 @@ async function batch(count: number): Promise<void> {
     verdict: verdict(ratio <= 1.25, `${((ratio / 1.25 - 1) * 100).toFixed(0)} % over`),
   });
   /** A row with no target: briefpress with `--jobs ${widest}` against another floor of the same rounds. */
-  const wideRow = (measure: string, floorTimes: number[], label: string) =>
+  const wideRow = (measure: string, reference: number[], label: string) =>
     rows.push({
       measure: `${count} documents, \`--jobs ${widest}\`${measure}`,
       ours: seconds(median(times.briefpressWide!)),
-      reference: `${label} ${seconds(median(floorTimes))} (pool ${widest})`,
-      ratio: `${pairedRatio(times.briefpressWide!, floorTimes).toFixed(2)}×`,
+      reference: `${label} ${seconds(median(reference))} (pool ${widest})`,
+      ratio: `${pairedRatio(times.briefpressWide!, reference).toFixed(2)}×`,
       target: '—',
       verdict: '—',
     });
