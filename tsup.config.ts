@@ -3,8 +3,8 @@ import { precompileTemplates } from './scripts/precompile-templates.js';
 
 // Type declarations are built by `npm run build`/`prepare` only (`--dts`): `npm start` stays fast.
 export default defineConfig({
-  // parse-worker.ts runs in worker threads (see parse-pool.ts), so it is an entry of its own.
-  entry: ['src/index.ts', 'src/cli.ts', 'src/parse-worker.ts'],
+  // markdown/parse-worker.ts runs in worker threads (see markdown/parse-pool.ts), so it is an entry of its own.
+  entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts', 'parse-worker': 'src/markdown/parse-worker.ts' },
   format: ['esm'],
   target: 'node20',
   clean: true,
@@ -16,7 +16,9 @@ export default defineConfig({
   // package stays one of its own: it finds the browser it downloaded from its configuration files.
   noExternal: [/^(?!puppeteer$)/],
   // For the CommonJS among them (handlebars, nodemailer), which `require` Node's modules.
-  banner: { js: "import { createRequire as __briefpressRequire } from 'node:module'; const require = __briefpressRequire(import.meta.url);" },
-  // The shipped templates, compiled now rather than in every cold build (see src/templates.ts).
+  banner: {
+    js: "import { createRequire as __briefpressRequire } from 'node:module'; const require = __briefpressRequire(import.meta.url);",
+  },
+  // The shipped templates, compiled now rather than in every cold build (see src/render/templates.ts).
   onSuccess: () => precompileTemplates('templates', 'dist/templates.precompiled.json'),
 });

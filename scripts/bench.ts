@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
-import { resolveExecutable } from '../src/browser.js';
+import { resolveExecutable } from '../src/browser/launch.js';
 import floorFlags from './floor-flags.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,10 +42,18 @@ const notes: string[] = [];
 // ---- running and timing ----------------------------------------------------------------------
 
 /** Run a process to its end; its wall time in ms, and its peak tree RSS in bytes when `sample` is set. */
-async function time(command: string, args: string[], options: { sample?: boolean; cwd?: string } = {}): Promise<{ ms: number; rss: number }> {
+async function time(
+  command: string,
+  args: string[],
+  options: { sample?: boolean; cwd?: string } = {},
+): Promise<{ ms: number; rss: number }> {
   const start = performance.now();
   // The floor kills its browser, which leaves Chromium's temporary folders behind: in `work`, removed at the end.
-  const child = spawn(command, args, { cwd: options.cwd ?? root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', TMPDIR: temp } });
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', TMPDIR: temp },
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
   let rss = 0;
@@ -53,7 +61,10 @@ async function time(command: string, args: string[], options: { sample?: boolean
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const ms = performance.now() - start;
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} … exited ${code}: ${stderr.slice(0, 500)}`);
+  if (code !== 0)
+    throw new Error(
+      `${path.basename(command)} ${args.slice(0, 3).join(' ')} … exited ${code}: ${stderr.slice(0, 500)}`,
+    );
   return { ms, rss };
 }
 
@@ -85,13 +96,17 @@ const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const seconds = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const seconds = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 
 /**
  * Run every contender once per round, in a rotating order, for `rounds` rounds.
  * Returns each contender's times in ms.
  */
-async function rounds<K extends string>(count: number, contenders: Record<K, () => Promise<number>>): Promise<Record<K, number[]>> {
+async function rounds<K extends string>(
+  count: number,
+  contenders: Record<K, () => Promise<number>>,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(contenders) as K[];
   const result = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < count; round++) {
@@ -136,7 +151,10 @@ function longer(times: number): string {
 /** Build with briefpress and `--html`, returning the final HTML files the floor prints. */
 async function finalHtml(inputs: string[], out: string, extra: string[] = []): Promise<string[]> {
   await time(process.execPath, [cli, 'build', ...inputs, '--out', out, '--html', ...noLimit, ...extra]);
-  return (await readdir(out)).filter((name) => name.endsWith('.html')).sort().map((name) => path.join(out, name));
+  return (await readdir(out))
+    .filter((name) => name.endsWith('.html'))
+    .sort()
+    .map((name) => path.join(out, name));
 }
 
 const briefpress = (inputs: string[], out: string, extra: string[] = [], sample = false) =>
@@ -144,7 +162,9 @@ const briefpress = (inputs: string[], out: string, extra: string[] = [], sample 
 /** The benchmark measures speed, not the time limit of one document (which a loaded machine can reach). */
 const noLimit = ['--timeout', '3600'];
 const floor = (html: string[], out: string, pool: number, sample = false, extra: string[] = []) =>
-  time(process.execPath, [floorScript, '--browser', browser, '--pool', String(pool), '--out', out, ...extra, ...html], { sample });
+  time(process.execPath, [floorScript, '--browser', browser, '--pool', String(pool), '--out', out, ...extra, ...html], {
+    sample,
+  });
 
 async function fresh(dir: string): Promise<string> {
   await rm(dir, { recursive: true, force: true });
@@ -185,13 +205,16 @@ async function batch(count: number): Promise<void> {
   const contenders: Record<string, () => Promise<number>> = {
     briefpress: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out))).ms,
     // As many pages as the floor's largest pool: the default is one per core, as the issue asks.
-    briefpressWide: async () => (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out), ['--jobs', String(widest)])).ms,
+    briefpressWide: async () =>
+      (await briefpress([path.join(work, `corpus-${count}`)], await fresh(out), ['--jobs', String(widest)])).ms,
   };
   for (const pool of pools) contenders[`floor${pool}`] = async () => (await floor(html, await fresh(out), pool)).ms;
   // Not the issue's floor, a second reference: the same, with the fonts served from memory as briefpress serves them.
   contenders.floorServed = async () => (await floor(html, await fresh(out), widest, false, ['--serve-fonts'])).ms;
   const times = await rounds(count >= 100 ? heavy : runs, contenders);
-  const bestPool = pools.reduce((best, pool) => (median(times[`floor${pool}`]!) < median(times[`floor${best}`]!) ? pool : best));
+  const bestPool = pools.reduce((best, pool) =>
+    median(times[`floor${pool}`]!) < median(times[`floor${best}`]!) ? pool : best,
+  );
   const ours = median(times.briefpress!);
   batchTimes.set(count, ours);
   floorTimes.set(count, median(times[`floor${bestPool}`]!));
@@ -215,7 +238,11 @@ async function batch(count: number): Promise<void> {
       verdict: '—',
     });
   wideRow(` (the pages of the floor's pool ${widest})`, times[`floor${widest}`]!, 'floor');
-  wideRow(', against the floor serving its fonts from memory as briefpress does', times.floorServed!, 'floor, fonts served');
+  wideRow(
+    ', against the floor serving its fonts from memory as briefpress does',
+    times.floorServed!,
+    'floor, fonts served',
+  );
   if (count >= 100) await memory(path.join(work, `corpus-${count}`), html, out, bestPool);
   await others(count, inputs);
 }
@@ -226,11 +253,21 @@ async function others(count: number, inputs: string[]): Promise<void> {
   const floorBest = floorTimes.get(count)!;
   const tries = count >= 100 ? 1 : Math.min(3, runs);
   /** md-to-pdf over `inputs`, `group` files per run (its runs one after another). */
-  const mdOnce = (args: string[], group = inputs.length) => async () => {
-    let ms = 0;
-    for (let i = 0; i < inputs.length; i += group) ms += (await time(process.execPath, [mdToPdf, '--launch-options', JSON.stringify({ executablePath: browser, args }), ...inputs.slice(i, i + group)])).ms;
-    return ms;
-  };
+  const mdOnce =
+    (args: string[], group = inputs.length) =>
+    async () => {
+      let ms = 0;
+      for (let i = 0; i < inputs.length; i += group)
+        ms += (
+          await time(process.execPath, [
+            mdToPdf,
+            '--launch-options',
+            JSON.stringify({ executablePath: browser, args }),
+            ...inputs.slice(i, i + group),
+          ])
+        ).ms;
+      return ms;
+    };
   const mdRow = (label: string, md: number) => ({
     measure: `${count} documents: md-to-pdf, briefs only`,
     ours: seconds(ours),
@@ -268,7 +305,10 @@ async function others(count: number, inputs: string[]): Promise<void> {
     }
   });
   if (!hasPandoc) {
-    if (count >= 100) notes.push('Pandoc with WeasyPrint is not installed here: skipped (`apt-get install pandoc weasyprint` to include it).');
+    if (count >= 100)
+      notes.push(
+        'Pandoc with WeasyPrint is not installed here: skipped (`apt-get install pandoc weasyprint` to include it).',
+      );
     return;
   }
   const out = await fresh(path.join(work, `pandoc-${count}`));
@@ -280,7 +320,12 @@ async function others(count: number, inputs: string[]): Promise<void> {
     await Promise.all(
       Array.from({ length: os.availableParallelism() }, async () => {
         for (let file = queue.shift(); file; file = queue.shift()) {
-          await time('pandoc', [file, '--pdf-engine=weasyprint', '-o', path.join(out, `${path.basename(file, '.md')}.pdf`)]);
+          await time('pandoc', [
+            file,
+            '--pdf-engine=weasyprint',
+            '-o',
+            path.join(out, `${path.basename(file, '.md')}.pdf`),
+          ]);
         }
       }),
     );
@@ -402,10 +447,13 @@ async function warmFloor(html: string[], count: number): Promise<number> {
   try {
     const contents = await Promise.all(html.map((file) => readFile(file, 'utf8')));
     const pages = await Promise.all(contents.map(() => chromium.newPage()));
-    const print = () => Promise.all(pages.map(async (page, i) => {
-      await page.setContent(contents[i]!, { waitUntil: 'load' });
-      await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    }));
+    const print = () =>
+      Promise.all(
+        pages.map(async (page, i) => {
+          await page.setContent(contents[i]!, { waitUntil: 'load' });
+          await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        }),
+      );
     await print();
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -435,7 +483,10 @@ async function until(done: () => boolean, timeout: number, child: ChildProcess):
 // ---- the report ------------------------------------------------------------------------------
 
 function machine(): string {
-  const chromium = execFileSync(browser, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromium = execFileSync(browser, ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${os.type()} ${os.release()}; Node ${process.version}; ${chromium}`;
 }
@@ -444,7 +495,9 @@ async function report(started: Date, load: number[], unmeasured: string[]): Prom
   const table = [
     '| Measure | briefpress | Reference | Ratio | Target | Verdict |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.measure} | ${row.ours} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.verdict} |`),
+    ...rows.map(
+      (row) => `| ${row.measure} | ${row.ours} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.verdict} |`,
+    ),
   ].join('\n');
   const text = `# Benchmarks
 
@@ -453,7 +506,9 @@ Written by \`npm run bench\` (scripts/bench.ts) on ${started.toISOString().slice
 Machine: ${machine()}. Load average ${load.map((value) => value.toFixed(2)).join(', ')} at the start and ${os
     .loadavg()
     .map((value) => value.toFixed(2))
-    .join(', ')} at the end (a shared machine: ratios from the same rounds are the figures to trust, absolute times less so).
+    .join(
+      ', ',
+    )} at the end (a shared machine: ratios from the same rounds are the figures to trust, absolute times less so).
 
 The **floor** is scripts/floor.mjs: bare Puppeteer launching the same Chromium over a pipe, printing the final HTML that
 \`briefpress build --html\` wrote with \`setContent\` and \`page.pdf\` in a pool of reused tabs, then killing the browser.
@@ -469,7 +524,11 @@ ${table}
 ${notes.length ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}${unmeasured.length ? `\nNot measured in this run (cut short): ${unmeasured.join(', ')}.\n` : ''}`;
   await mkdir(path.join(root, 'docs'), { recursive: true });
   await writeFile(path.join(root, 'docs', 'benchmarks.md'), text);
-  process.stdout.write(unmeasured.length ? `${rows.at(-1) ? Object.values(rows.at(-1)!).join(' | ') : ''}\n` : `\n${table}\n${notes.join('\n')}\nwritten to docs/benchmarks.md\n`);
+  process.stdout.write(
+    unmeasured.length
+      ? `${rows.at(-1) ? Object.values(rows.at(-1)!).join(' | ') : ''}\n`
+      : `\n${table}\n${notes.join('\n')}\nwritten to docs/benchmarks.md\n`,
+  );
 }
 
 const started = new Date();

@@ -1,7 +1,7 @@
 // The floor of the benchmark: the leanest bare Puppeteer script that prints final HTML files to PDF.
 // One browser over a pipe, its first tab reused, `--pool N` pages printing a shared queue with
 // setContent, the browser killed rather than closed. No Markdown, no templates, no post-processing.
-// `--serve-fonts` serves the inlined fonts from memory instead, as briefpress does (see src/fonts.ts):
+// `--serve-fonts` serves the inlined fonts from memory instead, as briefpress does (see src/fonts/font-set.ts):
 // a second reference, the floor with briefpress's way with fonts and nothing else.
 // Usage: node scripts/floor.mjs --browser PATH --pool N --out DIR [--serve-fonts] FILE.html...
 import { readFile, writeFile } from 'node:fs/promises';
@@ -35,13 +35,23 @@ const served = (html) =>
 
 const browser = await puppeteer.launch({ executablePath, pipe: true, args });
 const [first] = await browser.pages();
-const pages = [first, ...(await Promise.all(Array.from({ length: Math.min(pool, queue.length) - 1 }, () => browser.newPage())))];
+const pages = [
+  first,
+  ...(await Promise.all(Array.from({ length: Math.min(pool, queue.length) - 1 }, () => browser.newPage()))),
+];
 if (serveFonts) {
   await Promise.all(pages.map((page) => page.setRequestInterception(true)));
   for (const page of pages) {
     page.on('request', (request) => {
       const body = fonts.get(request.url());
-      void (body ? request.respond({ status: 200, contentType: 'font/woff2', headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=31536000' }, body }) : request.continue());
+      void (body
+        ? request.respond({
+            status: 200,
+            contentType: 'font/woff2',
+            headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=31536000' },
+            body,
+          })
+        : request.continue());
     });
   }
 }
@@ -50,7 +60,10 @@ await Promise.all(
     for (let file = queue.shift(); file; file = queue.shift()) {
       const html = await readFile(file, 'utf8');
       await page.setContent(serveFonts ? served(html) : html, { waitUntil: 'load' });
-      await writeFile(path.join(out, path.basename(file, '.html') + '.pdf'), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await writeFile(
+        path.join(out, `${path.basename(file, '.html')}.pdf`),
+        await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+      );
     }
   }),
 );

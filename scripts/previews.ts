@@ -16,7 +16,19 @@ const pictures: Array<[made: string, shown: string]> = [
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'briefpress-previews-'));
 try {
-  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'build', path.join(root, 'content', `${name}.md`), '--out', work, '--png', '--quiet'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'dist', 'cli.js'),
+      'build',
+      path.join(root, 'content', `${name}.md`),
+      '--out',
+      work,
+      '--png',
+      '--quiet',
+    ],
+    { stdio: 'inherit' },
+  );
   for (const [made, shown] of pictures) {
     await copyFile(path.join(work, made), path.join(root, 'docs', shown));
     console.log(`docs/${shown}`);

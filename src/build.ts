@@ -1,17 +1,16 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { BriefDocument } from './document-model.js';
-import { errorMessage } from './errors.js';
-import { fontSet } from './fonts.js';
-import { logoDataUrl } from './logo.js';
-import { warnMissingGlyphs } from './missing-glyphs.js';
-import { type Options, resolveOptions } from './options.js';
-import { parseFile } from './parse-pool.js';
+import { createRenderer, type Renderer } from './browser/renderer.js';
+import { type Options, type ResolvedOptions, resolveOptions } from './config/options.js';
+import { fontSet } from './fonts/font-set.js';
+import type { BriefDocument } from './markdown/document-model.js';
+import { failureOf, recordFailure, warn } from './messages.js';
+import { prepare } from './prepare.js';
 import { type Output, printOutput } from './print-output.js';
-import { createRenderer, type Renderer } from './renderer.js';
-import { documentName, readSource, type Source } from './source.js';
-import { loadTemplates } from './templates.js';
+import { logoDataUrl } from './render/logo.js';
+import { loadTemplates } from './render/templates.js';
+import { documentName, type Source } from './source.js';
 import { withTimeLimit } from './time-limit.js';
 
 export type { Output } from './print-output.js';
@@ -32,25 +31,41 @@ export interface BuildOptions extends Options {
 export interface BuildResult {
   /** The source's path, as given. */
   path: string;
-  /** Holds the warnings and errors, each with its place. */
+  /** Holds the warnings and errors, each with its place; the document failed when one is fatal. */
   file: VFile;
   document?: BriefDocument;
   outputs: Output[];
-  /** Set when the document failed (the reason is also a fatal message in `file`); the other documents of a batch are still built. */
+  /** Why the document failed, on one line (`path:line:column: reason`): its file's first fatal message. The other documents of a batch are still built. */
   error?: string;
   /** Time the document took, in milliseconds. */
   ms: number;
 }
 
+/** A batch's settings: the config's layer and the caller's, between which each document's front matter goes. */
+interface Layers {
+  config: Options | undefined;
+  own: Options;
+  /** Both, resolved once for the batch: what no front matter may change (limits, templates, fonts, logo). */
+  base: ResolvedOptions;
+}
+
 /** Build every source into its PDFs. One browser serves the whole batch. */
 export async function build(sources: Source[], options: BuildOptions = {}): Promise<BuildResult[]> {
+  const { defaults: config, renderer: given, jobs, onResult, signal, ...own } = options;
+  const layers: Layers = { config, own, base: resolveOptions(config, own) };
   // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
-  const renderer = options.renderer ? Promise.resolve(options.renderer) : createRenderer({ executablePath: options.browser ?? options.defaults?.browser, jobs: options.jobs });
+  const renderer = given ? Promise.resolve(given) : createRenderer({ executablePath: layers.base.browser, jobs });
   renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
-  const { outputs } = resolveOptions(options.defaults, ownOptions(options));
-  void renderer.then((ready) => ready.warm(sources.length * outputs.length), () => undefined);
-  const stop = () => void renderer.then((owned) => owned.close(), () => undefined);
-  if (!options.renderer) options.signal?.addEventListener('abort', stop, { once: true });
+  void renderer.then(
+    (ready) => ready.warm(sources.length * layers.base.outputs.length),
+    () => undefined,
+  );
+  const stop = () =>
+    void renderer.then(
+      (owned) => owned.close(),
+      () => undefined,
+    );
+  if (!given) signal?.addEventListener('abort', stop, { once: true });
   try {
     // A few documents in flight at a time, enough to keep every page printing: a document's time limit
     // then counts its own work, not a wait behind a hundred others, and memory stays flat in big batches.
@@ -58,79 +73,81 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < sources.length; i = next++) {
-        results[i] = await buildOne(sources[i]!, renderer, options);
-        options.onResult?.(results[i]!);
+        results[i] = await buildOne(sources[i]!, renderer, layers, signal);
+        onResult?.(results[i]!);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(sources.length, 2 * (options.jobs ?? availableParallelism())) }, worker));
+    await Promise.all(Array.from({ length: Math.min(sources.length, 2 * (jobs ?? availableParallelism())) }, worker));
     await renderer;
     return results;
   } finally {
-    options.signal?.removeEventListener('abort', stop);
-    if (!options.renderer) await (await renderer.catch(() => undefined))?.close();
+    signal?.removeEventListener('abort', stop);
+    if (!given) await (await renderer.catch(() => undefined))?.close();
   }
 }
 
-async function buildOne(source: Source, renderer: Promise<Renderer>, options: BuildOptions): Promise<BuildResult> {
+async function buildOne(
+  source: Source,
+  renderer: Promise<Renderer>,
+  { config, own, base }: Layers,
+  signal: AbortSignal | undefined,
+): Promise<BuildResult> {
   const started = performance.now();
-  const { defaults, signal } = options;
-  const own = ownOptions(options);
-  const limits = resolveOptions(defaults, own);
-  const result: BuildResult = { path: source.path, file: new VFile({ path: path.resolve(source.path) }), outputs: [], ms: 0 };
+  const file = new VFile({ path: path.resolve(source.path) });
+  const result: BuildResult = { path: source.path, file, outputs: [], ms: 0 };
   const work = async (deadline: AbortSignal): Promise<Output[]> => {
     signal?.throwIfAborted();
     // The templates, fonts and logo are not the front matter's to choose: they load while the Markdown is read and parsed.
-    const assets = Promise.all([loadTemplates(limits.templates), fontSet(limits.fonts), limits.logo ? logoDataUrl(limits.logo) : undefined]);
-    assets.catch(() => undefined); // awaited below, unless reading or parsing fails first
-    const file = (result.file = await readSource(source, limits.maxInputSize));
-    const document = await parseFile(file, limits.allowNet, deadline);
+    const fonts = fontSet(base.fonts);
+    const assets = Promise.all([loadTemplates(base.templates), fonts, base.logo ? logoDataUrl(base.logo) : undefined]);
+    const fontCss = fonts.then((set) => set.css);
+    // Awaited below, unless reading or parsing fails first.
+    for (const later of [assets, fontCss]) later.catch(() => undefined);
+    const { document } = await prepare(source, file, base, fontCss, deadline);
+    if (!document) return [];
     result.document = document;
-    const settings = resolveOptions(defaults, { format: document.meta.format, organisation: document.meta.organisation }, own);
-    const [templates, fonts, logo] = await assets;
-    warnMissingGlyphs(file, fonts.css);
+    // The document's settings: defaults ← config ← front matter ← the caller's.
+    const settings = resolveOptions(
+      config,
+      { format: document.meta.format, organisation: document.meta.organisation },
+      own,
+    );
+    const [templates, fontFiles, logo] = await assets;
     const name = documentName(source.path);
     const refused = new Set<string>();
     const onRefused = (url: string, reason: string) => {
-      if (!refused.has(url)) file.message(`refused to load ${url}: ${reason}`, { ruleId: 'request', source: 'briefpress' });
+      if (!refused.has(url)) warn(file, `refused to load ${url}: ${reason}`, { rule: 'request' });
       refused.add(url);
     };
     let retried = false;
     const onRetry = (reason: string) => {
-      if (!retried) file.message(reason, { ruleId: 'browser-crash', source: 'briefpress' });
+      if (!retried) warn(file, reason, { rule: 'browser-crash' });
       retried = true;
     };
     // The page may load files of the document's folder and of the (trusted) templates, nothing else.
-    const guard = { policy: { folders: [path.dirname(file.path), settings.templates], allowNet: settings.allowNet, files: fonts.files }, onRefused, onRetry };
-    return Promise.all(settings.outputs.map((kind) => printOutput({ kind, document, settings, name, templates, fonts, logo, renderer, guard, file })));
+    const policy = {
+      folders: [path.dirname(file.path), settings.templates],
+      allowNet: settings.allowNet,
+      files: fontFiles.files,
+    };
+    const guard = { policy, onRefused, onRetry };
+    return Promise.all(
+      settings.outputs.map((kind) =>
+        printOutput({ kind, document, settings, name, templates, fonts: fontFiles, logo, renderer, guard, file }),
+      ),
+    );
   };
   try {
-    result.outputs = await withTimeLimit(work, limits.timeout);
+    const outputs = await withTimeLimit(work, base.timeout);
     signal?.throwIfAborted();
+    result.outputs = outputs;
   } catch (caught: unknown) {
-    const { file } = result;
-    const error = signal?.aborted ? new Error('interrupted: nothing written') : caught;
+    recordFailure(file, signal?.aborted ? new Error('interrupted: nothing written') : caught, 'build');
+  }
+  if (failureOf(file)) {
     result.outputs = [];
-    result.error = describe(error, file);
-    if (!file.messages.includes(error as never)) {
-      const reason = errorMessage(error);
-      file.message(reason, { ruleId: 'build', source: 'briefpress', cause: error instanceof Error ? error : undefined }).fatal = true;
-    }
+    result.error = failureOf(file);
   }
   result.ms = performance.now() - started;
   return result;
-}
-
-/** The document settings among the build's options. */
-function ownOptions({ defaults: _, renderer: __, onResult: ___, jobs: ____, signal: _____, ...own }: BuildOptions): Options {
-  return own;
-}
-
-/** One line: `path:line:column: reason`. */
-function describe(error: unknown, file: VFile): string {
-  const where = path.relative(process.cwd(), file.path) || file.path;
-  if (error && typeof error === 'object' && 'reason' in error && 'line' in error) {
-    const { reason, line, column } = error as { reason: string; line?: number; column?: number };
-    return `${where}${line ? `:${line}:${column ?? 1}` : ''}: ${reason}`;
-  }
-  return `${where}: ${errorMessage(error)}`;
 }

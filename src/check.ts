@@ -1,12 +1,13 @@
-import type { VFile } from 'vfile';
-import { build, type BuildOptions } from './build.js';
-import type { BriefDocument } from './document-model.js';
-import { errorMessage } from './errors.js';
-import { fontSet } from './fonts.js';
-import { warnMissingGlyphs } from './missing-glyphs.js';
-import { resolveOptions } from './options.js';
-import { parseFile } from './parse-pool.js';
-import { readSource, type Source } from './source.js';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { type BuildOptions, build } from './build.js';
+import { resolveOptions } from './config/options.js';
+import { fontSet } from './fonts/font-set.js';
+import type { BriefDocument } from './markdown/document-model.js';
+import { fail, recordFailure } from './messages.js';
+import { safeDecode } from './paths.js';
+import { prepare } from './prepare.js';
+import type { Source } from './source.js';
 import { withTimeLimit } from './time-limit.js';
 
 export interface CheckOptions extends Omit<BuildOptions, 'outputs' | 'html' | 'onResult'> {
@@ -38,23 +39,32 @@ export async function check(sources: Source[], options: CheckOptions = {}): Prom
     return result;
   };
   if (fit) {
-    const results = await build(sources, { ...rest, outputs: ['summary'], html: false, onResult: (result) => finish(result) });
+    const results = await build(sources, {
+      ...rest,
+      outputs: ['summary'],
+      html: false,
+      onResult: (result) => finish(result),
+    });
     return results.map(({ path: input, file, document, ms }) => ({ path: input, file, document, ms }));
   }
   // As `build` reads and parses, with its limits: in a parsing worker, one document at a time.
-  const limits = resolveOptions(rest.defaults, { allowNet: rest.allowNet, maxInputSize: rest.maxInputSize, timeout: rest.timeout, fonts: rest.fonts });
-  const { css: fontCss } = await fontSet(limits.fonts);
+  const { defaults: config, renderer: _, jobs: __, signal: ___, ...own } = rest;
+  const settings = resolveOptions(config, own);
+  // A configured font that is missing stops the run here, as misuse, not as every document's failure.
+  const fontCss = Promise.resolve((await fontSet(settings.fonts)).css);
   const results: CheckResult[] = [];
   for (const source of sources) {
     const started = performance.now();
-    const file = await readSource(source, limits.maxInputSize);
+    const file = new VFile({ path: path.resolve(source.path) });
     let document: BriefDocument | undefined;
     try {
-      document = await withTimeLimit((deadline) => parseFile(file, limits.allowNet, deadline), limits.timeout);
-    } catch (error: unknown) {
-      if (!file.messages.includes(error as never)) file.message(errorMessage(error), { ruleId: 'parse', source: 'briefpress' }).fatal = true;
+      ({ document } = await withTimeLimit(
+        (deadline) => prepare(source, file, settings, fontCss, deadline),
+        settings.timeout,
+      ));
+    } catch (caught: unknown) {
+      recordFailure(file, caught, 'parse');
     }
-    if (document) warnMissingGlyphs(file, fontCss);
     results.push(finish({ path: source.path, file, document, ms: performance.now() - started }));
   }
   return results;
@@ -71,16 +81,11 @@ function checkReferences(file: VFile, document: BriefDocument | undefined): void
   for (const { url, place } of file.data.linkTargets ?? []) {
     if (!url.startsWith('#') || anchors.has(safeDecode(url.slice(1)))) continue;
     const known = [...anchors].map((anchor) => `#${anchor}`).join(', ') || 'none';
-    file.message(`link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, { place, ruleId: 'link-anchor', source: 'briefpress' }).fatal = true;
+    fail(file, `link to \`${url}\` names no section (the anchors are the level-2 headings: ${known})`, {
+      place,
+      rule: 'link-anchor',
+    });
   }
   for (const message of file.messages) if (message.ruleId === 'image-path') message.fatal = true;
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -1,17 +1,23 @@
-export { build, type BuildOptions, type BuildResult, type Output } from './build.js';
-export { check, type CheckOptions, type CheckResult } from './check.js';
-export { type Config, loadConfig } from './config.js';
-export { type ConfigFile, configSchema } from './config-file.js';
-export type { BriefDocument, Section } from './document-model.js';
-export { attachmentLimit, composeEmail, type EmailAttachment, type EmailOptions } from './email.js';
+export { createRenderer, type Renderer, type RendererOptions } from './browser/renderer.js';
+export { type BuildOptions, type BuildResult, build, type Output } from './build.js';
+export { type CheckOptions, type CheckResult, check } from './check.js';
+export { type ConfigFile, configSchema } from './config/file.js';
+export { type Config, loadConfig } from './config/load.js';
+export {
+  type Options,
+  type OutputKind,
+  type PageFormat,
+  type ResolvedOptions,
+  resolveOptions,
+} from './config/options.js';
+export { attachmentLimit, composeEmail, type EmailAttachment, type EmailOptions } from './email/compose.js';
 export { BriefpressError, BrowserNotFoundError } from './errors.js';
-export type { FontSource } from './fonts.js';
-export { type FrontMatter, frontMatterSchema } from './front-matter.js';
-export { type OutputKind, type Options, type PageFormat, type ResolvedOptions, resolveOptions } from './options.js';
-export { processor } from './processor.js';
-export { createRenderer, type Renderer, type RendererOptions } from './renderer.js';
+export type { FontSource } from './fonts/font-set.js';
+export type { BriefDocument, Section } from './markdown/document-model.js';
+export { processor } from './markdown/processor.js';
+export { type FrontMatter, frontMatterSchema } from './markdown/remark-front-matter.js';
+export type { TemplateData } from './render/templates.js';
 export type { Source } from './source.js';
-export type { Digest, DigestItem, DigestList } from './summary-content.js';
-export type { FitResult } from './summary-fit.js';
-export type { TemplateData } from './templates.js';
+export type { Digest, DigestItem, DigestList } from './summary/digest.js';
+export type { FitResult } from './summary/fit.js';
 export { version } from './version.js';

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'puppeteer-core';
 import type { VFile } from 'vfile';
-import type { BriefDocument } from './document-model.js';
-import { fontFacesFor } from './font-subsets.js';
-import { type FontSet, inlineFonts } from './fonts.js';
-import type { OutputKind, ResolvedOptions } from './options.js';
-import { buildDate, finalizePdf } from './pdf-metadata.js';
-import { readHeadings } from './pdf-outline.js';
-import type { PrintJob, Renderer } from './renderer.js';
-import { fontOrigin } from './request-policy.js';
-import { describeDropped, type FitResult, fitToOnePage } from './summary-fit.js';
-import type { Templates } from './templates.js';
-import { tocEntries, withPages } from './toc.js';
+import { readHeadings } from './browser/read-headings.js';
+import type { PrintJob, PrintPage, Renderer } from './browser/renderer.js';
+import type { OutputKind, ResolvedOptions } from './config/options.js';
+import { type FontSet, fontOrigin, inlineFonts } from './fonts/font-set.js';
+import { fontFacesFor } from './fonts/subsets.js';
+import type { BriefDocument } from './markdown/document-model.js';
+import { warn } from './messages.js';
+import { buildDate, finalizePdf } from './pdf/finalize.js';
+import { withPages } from './pdf/toc-pages.js';
+import type { Templates } from './render/templates.js';
+import { tocEntries } from './render/toc.js';
+import { type FitResult, fitToOnePage } from './summary/fit.js';
+import { judgeFit, judgePages } from './summary/judge.js';
 import { generator } from './version.js';
 
 export interface Output {
@@ -49,7 +50,18 @@ export interface OutputJob {
  * Render an output's HTML, print it (twice for a brief with a table of contents), check the
  * summary's fit, and give the PDF its metadata, outline titles and reproducible bytes.
  */
-export async function printOutput({ kind, document, settings, name, templates, fonts, logo, renderer, guard, file }: OutputJob): Promise<Output> {
+export async function printOutput({
+  kind,
+  document,
+  settings,
+  name,
+  templates,
+  fonts,
+  logo,
+  renderer,
+  guard,
+  file,
+}: OutputJob): Promise<Output> {
   const data = {
     doc: document,
     organisation: settings.organisation,
@@ -69,7 +81,7 @@ export async function printOutput({ kind, document, settings, name, templates, f
   let fit: FitResult | undefined;
   let fitted: string | undefined;
   let headings: string[] = [];
-  const prepare = async (page: Page) => {
+  const prepare = async (page: PrintPage) => {
     if (kind === 'summary') {
       fit = await fitToOnePage(page);
       // The HTML as printed: its type size set and any dropped blocks gone.
@@ -80,15 +92,20 @@ export async function printOutput({ kind, document, settings, name, templates, f
   // With contents, this first print only measures: its pages go into the contents of a second.
   let pdf = await (await renderer).print({ html, prepare, tagged: !toc, ...guard });
   if (toc) {
-    // A second print, now with the page numbers the first one found (see src/toc.ts).
+    // A second print, now with the page numbers the first one found (see src/pdf/toc-pages.ts).
     const paged = await withPages(toc, pdf);
     const lost = paged.filter(({ page }) => !page).map(({ number }) => number);
     // A custom contents partial without the links to the sections leaves their pages blank.
-    if (lost.length) file.message(`the contents have no page for section ${lost.join(', ')}: each of their lines must link to its section (<a href="#{{id}}">)`, { ruleId: 'toc-pages', source: 'briefpress' });
+    if (lost.length)
+      warn(
+        file,
+        `the contents have no page for section ${lost.join(', ')}: each of their lines must link to its section (<a href="#{{id}}">)`,
+        { rule: 'toc-pages' },
+      );
     html = templates.render(kind, { ...data, toc: paged, fontCss: faces });
     pdf = await (await renderer).print({ html, ...guard });
   }
-  if (fit) checkFit(fit, file, settings.strict);
+  if (fit) judgeFit(fit, file, settings.strict);
   const { bytes, pages } = await finalizePdf(pdf, {
     title: document.meta.title,
     author: settings.organisation,
@@ -99,28 +116,16 @@ export async function printOutput({ kind, document, settings, name, templates, f
     date: buildDate(document.meta.date),
     headings,
   });
-  if (kind === 'summary' && pages !== 1) throw new Error(`the summary came to ${pages} pages; it must be one`);
-  return { kind, fileName: `${name}.${kind}.pdf`, pdf: bytes, pages, ...(settings.html ? { html: inlineFonts(fitted ?? html, fonts.files) } : {}), ...(fit ? { fit } : {}) };
+  if (kind === 'summary') judgePages(pages, file);
+  return {
+    kind,
+    fileName: `${name}.${kind}.pdf`,
+    pdf: bytes,
+    pages,
+    ...(settings.html ? { html: inlineFonts(fitted ?? html, fonts.files) } : {}),
+    ...(fit ? { fit } : {}),
+  };
 }
 
 /** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */
 const fontSlot = `/* briefpress font faces ${randomUUID()} */`;
-
-/**
- * A summary that lost content is a warning, or with `strict` an error; one that overflows anyway is an
- * error. Each points at the first of the left-out blocks in the Markdown.
- */
-function checkFit(fit: FitResult, file: VFile, strict: boolean): void {
-  const what = describeDropped(fit.dropped);
-  const place = fit.dropped.flatMap((block) => block.place ?? []).sort((a, b) => a.line - b.line || a.column - b.column)[0];
-  const say = (reason: string, fatal: boolean) => {
-    const message = file.message(reason, { place, ruleId: 'summary-fit', source: 'briefpress' });
-    if (!fatal) return;
-    message.fatal = true;
-    throw message;
-  };
-  if (!fit.fits) say(`the summary does not fit on one page at ${fit.fontSize}pt${what ? `, even without ${what}` : ''}: shorten the takeaways or the front matter \`summary\``, true);
-  if (fit.dropped.length === 0) return;
-  const reason = `the summary does not fit on one page at ${fit.fontSize}pt, so it leaves out ${what}`;
-  say(strict ? `${reason} (--strict forbids leaving content out)` : reason, strict);
-}

@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { fail } from './messages.js';
+import { markdownFile } from './paths.js';
 
 /** A Markdown document to build: a path, with its text when it is not to be read from disk. */
 export interface Source {
@@ -12,12 +14,22 @@ export interface Source {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Read a source into a VFile, refusing what is too large or not UTF-8 Markdown text. */
-export async function readSource(source: Source, maxSize = Number.POSITIVE_INFINITY): Promise<VFile> {
-  const file = new VFile({ path: path.resolve(source.path) });
+/**
+ * Read a source into a VFile (`file`, when the caller holds it already), refusing what is too large
+ * or not UTF-8 Markdown text: those are fatal messages of the file.
+ */
+export async function readSource(
+  source: Source,
+  maxSize = Number.POSITIVE_INFINITY,
+  file = new VFile({ path: path.resolve(source.path) }),
+): Promise<VFile> {
   // Measured before reading, so that a huge file is never loaded into memory.
   const bytes = source.value === undefined ? (await stat(source.path)).size : Buffer.byteLength(source.value);
-  if (bytes > maxSize) return failed(file, `${size(bytes)} is over the input size limit of ${size(maxSize)}: split the document, or raise the limit (--max-size)`);
+  if (bytes > maxSize)
+    return failed(
+      file,
+      `${size(bytes)} is over the input size limit of ${size(maxSize)}: split the document, or raise the limit (--max-size)`,
+    );
   const raw = source.value ?? (await readFile(source.path));
   let text: string;
   try {
@@ -38,11 +50,11 @@ function size(bytes: number): string {
 
 function failed(file: VFile, reason: string): VFile {
   file.value = '';
-  file.message(reason, { ruleId: 'source', source: 'briefpress' }).fatal = true;
+  fail(file, reason, { rule: 'source' });
   return file;
 }
 
 /** `content/a.md` → `a`: the stem every output of the document is named after. */
 export function documentName(file: string): string {
-  return path.basename(file).replace(/\.(md|markdown)$/i, '');
+  return path.basename(file).replace(markdownFile, '');
 }

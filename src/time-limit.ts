@@ -7,7 +7,9 @@ export async function withTimeLimit<T>(work: (deadline: AbortSignal) => Promise<
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(`took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`);
+      const error = new Error(
+        `took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`,
+      );
       reject(error);
       deadline.abort(error);
     }, ms);

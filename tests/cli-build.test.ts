@@ -25,7 +25,13 @@ describe('briefpress build on the seed article', () => {
 
   it('should print the section headings and key facts in the brief', async () => {
     const text = (await pdfText(path.join(out, 'india-russia-summit-2025.brief.pdf'))).replace(/\s+/g, ' ');
-    for (const phrase of ['What It Means for India', 'What It Means for Russia', 'S-400', 'RELOS', 'Suggested citation']) {
+    for (const phrase of [
+      'What It Means for India',
+      'What It Means for Russia',
+      'S-400',
+      'RELOS',
+      'Suggested citation',
+    ]) {
       expect(text).toContain(phrase);
     }
     // The box title is set in small capitals by CSS, so its extracted case follows the style.

@@ -5,13 +5,16 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { frontMatterSchema } from '../src/front-matter.js';
-import linkTargets from '../src/link-targets.js';
+import { frontMatterSchema } from '../src/markdown/remark-front-matter.js';
+import linkTargets from '../src/markdown/remark-link-targets.js';
 import { fixture, runCli, tempDir } from './helpers.js';
 
 describe('the linkTargets stage', () => {
   it('should record every link and link definition with its place, as written (images are left to the parse)', async () => {
-    const file = new VFile({ value: 'See [the part](#part) and ![a map](maps/a.png).\n\n[ref]: https://example.com/x\n\n- [web](https://example.com)\n' });
+    const file = new VFile({
+      value:
+        'See [the part](#part) and ![a map](maps/a.png).\n\n[ref]: https://example.com/x\n\n- [web](https://example.com)\n',
+    });
     const stage = unified().use(remarkParse).use(remarkGfm).use(linkTargets);
     await stage.run(stage.parse(file), file);
     expect(file.data.linkTargets?.map(({ type, url, place }) => [type, url, place?.line, place?.column])).toEqual([
@@ -38,9 +41,16 @@ describe('briefpress check', () => {
     for (const flags of [['--no-fit'], []]) {
       const result = await runCli(['check', fixture('cli', 'broken-links.md'), '--json', ...flags]);
       expect(result.code).toBe(1);
-      const report = JSON.parse(result.stdout) as { documents: Array<{ ok: boolean; messages: Array<{ severity: string; line: number; column: number; rule: string; reason: string }> }> };
+      const report = JSON.parse(result.stdout) as {
+        documents: Array<{
+          ok: boolean;
+          messages: Array<{ severity: string; line: number; column: number; rule: string; reason: string }>;
+        }>;
+      };
       expect(report.documents[0]!.ok).toBe(false);
-      expect(report.documents[0]!.messages.map(({ severity, line, column, rule }) => ({ severity, line, column, rule }))).toEqual([
+      expect(
+        report.documents[0]!.messages.map(({ severity, line, column, rule }) => ({ severity, line, column, rule })),
+      ).toEqual([
         { severity: 'error', line: 6, column: 39, rule: 'link-anchor' },
         { severity: 'error', line: 10, column: 27, rule: 'image-path' },
       ]);
@@ -51,12 +61,20 @@ describe('briefpress check', () => {
   it('should warn, once and from the whole Markdown, about characters no shipped font has, with and without fit', async () => {
     const dir = await tempDir();
     // The brief's text only: the summary, which a fitting check prints, shows none of it.
-    const body = 'The summit in Delhi, and what it means.\n\n## Asia\n\nIt went well.\n\n## Notes\n\nJapan calls it the 日本 view.\n';
-    await writeFile(path.join(dir, 'tokyo.md'), `---\ntitle: Tokyo and Delhi\nsummary: The summit went well.\ntakeaways: [It went well.]\n---\n\n${body}`);
+    const body =
+      'The summit in Delhi, and what it means.\n\n## Asia\n\nIt went well.\n\n## Notes\n\nJapan calls it the 日本 view.\n';
+    await writeFile(
+      path.join(dir, 'tokyo.md'),
+      `---\ntitle: Tokyo and Delhi\nsummary: The summit went well.\ntakeaways: [It went well.]\n---\n\n${body}`,
+    );
     for (const fit of [[], ['--no-fit']]) {
       const result = await runCli(['check', 'tokyo.md', ...fit], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stderr.trim().split('\n'), fit.join()).toEqual([expect.stringMatching(/^tokyo\.md:15:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\): /)]);
+      expect(result.stderr.trim().split('\n'), fit.join()).toEqual([
+        expect.stringMatching(
+          /^tokyo\.md:15:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\): /,
+        ),
+      ]);
     }
   }, 60_000);
 
@@ -86,7 +104,7 @@ describe('briefpress init', () => {
     const again = await runCli(['init', 'memo'], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('content/memo.md already exists');
-    const escape = await runCli(['init', '../memo'], { cwd: dir });
-    expect(escape.code).toBe(2);
+    const escaping = await runCli(['init', '../memo'], { cwd: dir });
+    expect(escaping.code).toBe(2);
   });
 });

@@ -19,7 +19,12 @@ describe('briefpress --help and --version', () => {
 
   it('should stop quietly when the reader closes the pipe early', async () => {
     // `true` never reads: the CLI's write meets a closed pipe (EPIPE).
-    const { stderr } = await promisify(execFile)('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${cli}" build --help | true`]);
+    const { stderr } = await promisify(execFile)('bash', [
+      '-o',
+      'pipefail',
+      '-c',
+      `"${process.execPath}" "${cli}" build --help | true`,
+    ]);
     expect(stderr).toBe('');
   });
 });

@@ -1,12 +1,17 @@
 import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRenderer } from '../src/index.js';
 import { fixture, pageCount, pdfFonts, pdfText, root, runCli, tempDir } from './helpers.js';
 
 interface Report {
-  documents: Array<{ input: string; ok: boolean; files: Array<{ kind: string; path: string; bytes?: number; pages?: number }>; messages: unknown[] }>;
+  documents: Array<{
+    input: string;
+    ok: boolean;
+    files: Array<{ kind: string; path: string; bytes?: number; pages?: number }>;
+    messages: unknown[];
+  }>;
   built: number;
   failed: number;
 }
@@ -32,7 +37,12 @@ describe('briefpress build in a branded project (config, custom template, --json
     expect(report).toMatchObject({ built: 1, failed: 0 });
     const [entry] = report.documents;
     expect(entry).toMatchObject({ input: 'content/harbour.md', ok: true, messages: [] });
-    expect(entry!.files.map((file) => file.kind).filter((kind) => kind !== 'png').sort()).toEqual(['brief', 'eml', 'html', 'html', 'summary']);
+    expect(
+      entry!.files
+        .map((file) => file.kind)
+        .filter((kind) => kind !== 'png')
+        .sort(),
+    ).toEqual(['brief', 'eml', 'html', 'html', 'summary']);
     for (const file of entry!.files) {
       const info = await stat(path.resolve(dir, file.path));
       if (file.bytes !== undefined) expect(info.size).toBe(file.bytes);
@@ -68,7 +78,7 @@ describe('briefpress build in a branded project (config, custom template, --json
 
   it('should write HTML that stands alone: the fonts the page loaded from memory are inlined, and print from any page', async () => {
     const html = await readFile(path.join(briefs(), 'harbour.brief.html'), 'utf8');
-    expect(html).toContain("src: url(data:font/woff2;base64,");
+    expect(html).toContain('src: url(data:font/woff2;base64,');
     expect(html).not.toMatch(/url\(http:/);
     // Printed as a plain `setContent` would, with nothing served: the text is still set in the shipped fonts.
     const renderer = await createRenderer({ jobs: 1 });
@@ -86,12 +96,17 @@ describe('briefpress build in a branded project (config, custom template, --json
   it("should warn, naming the CSP, when a custom template's CSP does not let the fonts load", async () => {
     const project = await tempDir();
     await cp(fixture('cli', 'project'), project, { recursive: true });
-    const head = (await readFile(path.join(root, 'templates', 'partials', 'head.hbs'), 'utf8')).replace(/font-src [^;]+;/, 'font-src data:;');
+    const head = (await readFile(path.join(root, 'templates', 'partials', 'head.hbs'), 'utf8')).replace(
+      /font-src [^;]+;/,
+      'font-src data:;',
+    );
     await mkdir(path.join(project, 'my-templates', 'partials'), { recursive: true });
     await writeFile(path.join(project, 'my-templates', 'partials', 'head.hbs'), head);
     const result = await runCli(['build', 'content', '--only', 'brief'], { cwd: project });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/harbour\.md: warning: refused to load http:\/\/briefpress\.invalid\/fonts\/[\da-f]+\.woff2: blocked by the page's Content Security Policy/);
+    expect(result.stderr).toMatch(
+      /harbour\.md: warning: refused to load http:\/\/briefpress\.invalid\/fonts\/[\da-f]+\.woff2: blocked by the page's Content Security Policy/,
+    );
   });
 
   it('should use a partial from the custom templates folder and the defaults for the rest', async () => {
@@ -107,7 +122,10 @@ describe('briefpress build in a branded project (config, custom template, --json
     const bad = await runCli(['build', 'content'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/briefpress\.config\.json: `acent`: unknown setting/);
-    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ accent: 'red; } body { display: none' }));
+    await writeFile(
+      path.join(dir, 'briefpress.config.json'),
+      JSON.stringify({ accent: 'red; } body { display: none' }),
+    );
     const colour = await runCli(['build', 'content'], { cwd: dir });
     expect(colour.code).toBe(2);
     expect(colour.stderr).toMatch(/briefpress\.config\.json: `accent`: expected a CSS colour/);
@@ -116,8 +134,12 @@ describe('briefpress build in a branded project (config, custom template, --json
   it('should say in one line which configured font is not installed and how to get it, in build and in check', async () => {
     const project = await tempDir();
     await cp(path.join(dir, 'content'), path.join(project, 'content'), { recursive: true });
-    await writeFile(path.join(project, 'briefpress.config.json'), JSON.stringify({ fonts: [{ package: '@fontsource/not-installed', faces: ['400'] }] }));
-    const fix = 'font @fontsource/not-installed, face 400: not found (400.css); install the package (npm install @fontsource/not-installed)';
+    await writeFile(
+      path.join(project, 'briefpress.config.json'),
+      JSON.stringify({ fonts: [{ package: '@fontsource/not-installed', faces: ['400'] }] }),
+    );
+    const fix =
+      'font @fontsource/not-installed, face 400: not found (400.css); install the package (npm install @fontsource/not-installed)';
     const built = await runCli(['build', 'content', '--only', 'brief'], { cwd: project });
     expect(built.code).toBe(1);
     expect(built.stderr.trim().split('\n')).toEqual([expect.stringContaining(`harbour.md: error: ${fix}`)]);
@@ -129,7 +151,10 @@ describe('briefpress build in a branded project (config, custom template, --json
   it('should read the settings from a "briefpress" key in package.json', async () => {
     const project = await tempDir();
     await cp(path.join(dir, 'content'), path.join(project, 'content'), { recursive: true });
-    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'x', briefpress: { format: 'letter', out: 'pdf' } }));
+    await writeFile(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'x', briefpress: { format: 'letter', out: 'pdf' } }),
+    );
     const checked = await runCli(['check', 'content', '--no-fit', '--verbose'], { cwd: project });
     expect(checked.code).toBe(0);
     expect(checked.stderr).toContain(`config: ${path.join(project, 'package.json')}`);

@@ -6,7 +6,17 @@ import { fixture, pdfInfo, runCli, seed, tempDir } from './helpers.js';
 describe('briefpress build, options and failures', () => {
   it('should print US Letter with --format letter and only the summary with --only, keeping the HTML with --html', async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('pipeline', 'small.md'), '--out', out, '--format', 'letter', '--only', 'summary', '--html']);
+    const result = await runCli([
+      'build',
+      fixture('pipeline', 'small.md'),
+      '--out',
+      out,
+      '--format',
+      'letter',
+      '--only',
+      'summary',
+      '--html',
+    ]);
     expect(result.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['small.summary.html', 'small.summary.pdf']);
     expect((await pdfInfo(path.join(out, 'small.summary.pdf')))['Page size']).toMatch(/^612 x 792 pts \(letter\)/);
@@ -43,7 +53,12 @@ describe('briefpress build, options and failures', () => {
   it('should say how to get a browser when neither the system nor Puppeteer has one', async () => {
     // From a folder without .puppeteerrc.cjs, with nothing on the PATH and an empty Puppeteer cache.
     const dir = await tempDir();
-    const env = { PATH: '', BRIEFPRESS_BROWSER: '', PUPPETEER_EXECUTABLE_PATH: '', PUPPETEER_CACHE_DIR: path.join(dir, 'cache') };
+    const env = {
+      PATH: '',
+      BRIEFPRESS_BROWSER: '',
+      PUPPETEER_EXECUTABLE_PATH: '',
+      PUPPETEER_CACHE_DIR: path.join(dir, 'cache'),
+    };
     const result = await runCli(['build', seed, '--out', path.join(dir, 'out')], { cwd: dir, env });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { BriefDocument } from '../src/document-model.js';
-import { processor } from '../src/processor.js';
+import type { BriefDocument } from '../src/markdown/document-model.js';
+import { processor } from '../src/markdown/processor.js';
 import { fixture, seed } from './helpers.js';
 
 async function model(path: string): Promise<BriefDocument> {

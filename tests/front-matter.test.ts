@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import frontMatter from '../src/front-matter.js';
+import frontMatter from '../src/markdown/remark-front-matter.js';
 
 function parse(value: string): VFile {
   const file = new VFile({ path: 'doc.md', value });
@@ -16,7 +16,13 @@ describe('front matter', () => {
   it('should parse and validate the fields, with defaults', () => {
     const file = parse('---\ntitle: On Water\ndate: 2026-03-01\nkeywords: [a, b]\n---\n\nText.\n');
     expect(file.messages).toEqual([]);
-    expect(file.data.frontMatter).toMatchObject({ title: 'On Water', date: '2026-03-01', keywords: ['a', 'b'], series: 'Policy Brief', lang: 'en' });
+    expect(file.data.frontMatter).toMatchObject({
+      title: 'On Water',
+      date: '2026-03-01',
+      keywords: ['a', 'b'],
+      series: 'Policy Brief',
+      lang: 'en',
+    });
   });
 
   it('should place a bad field at its line and column', () => {

@@ -20,7 +20,10 @@ export interface CliResult {
 }
 
 /** Run the built CLI as a user would; never throws on a non-zero exit. */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
       cwd: options.cwd ?? root,
@@ -31,7 +34,11 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     return { code: 0, stdout, stderr };
   } catch (error: unknown) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+    return {
+      code: typeof failure.code === 'number' ? failure.code : 1,
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? '',
+    };
   }
 }
 
@@ -42,7 +49,10 @@ export function tempDir(prefix = 'briefpress-'): Promise<string> {
 
 /** The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). */
 export async function pdfText(file: string, options: { first?: number; last?: number } = {}): Promise<string> {
-  const range = [...(options.first ? ['-f', String(options.first)] : []), ...(options.last ? ['-l', String(options.last)] : [])];
+  const range = [
+    ...(options.first ? ['-f', String(options.first)] : []),
+    ...(options.last ? ['-l', String(options.last)] : []),
+  ];
   const { stdout } = await run('pdftotext', [...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
@@ -50,20 +60,29 @@ export async function pdfText(file: string, options: { first?: number; last?: nu
 /** `pdfinfo` as a record: `Pages`, `Title`, `Tagged`, … */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', [file]);
-  return Object.fromEntries(stdout.split('\n').filter((line) => line.includes(':')).map((line) => {
-    const at = line.indexOf(':');
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-  }));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => {
+        const at = line.indexOf(':');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
+  );
 }
 
 /** `pdffonts` rows: name, embedded, subset. */
 export async function pdfFonts(file: string): Promise<Array<{ name: string; embedded: boolean; subset: boolean }>> {
   const { stdout } = await run('pdffonts', [file]);
-  return stdout.split('\n').slice(2).filter(Boolean).map((line) => {
-    const cells = line.trim().split(/\s+/);
-    const [emb, sub] = cells.slice(-5, -3);
-    return { name: cells[0]!, embedded: emb === 'yes', subset: sub === 'yes' };
-  });
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const cells = line.trim().split(/\s+/);
+      const [emb, sub] = cells.slice(-5, -3);
+      return { name: cells[0]!, embedded: emb === 'yes', subset: sub === 'yes' };
+    });
 }
 
 export async function pageCount(file: string): Promise<number> {
@@ -88,7 +107,9 @@ export async function pdfTextItems(file: string, pageNumber = 1): Promise<{ heig
     return {
       height: page.view[3]! - page.view[1]!,
       items: items.flatMap((item) =>
-        'str' in item && item.str.trim() ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]), y: item.transform[5] as number }] : [],
+        'str' in item && item.str.trim()
+          ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]), y: item.transform[5] as number }]
+          : [],
       ),
     };
   } finally {

@@ -9,22 +9,30 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import captions from '../src/captions.js';
-import { inlineImages } from '../src/images.js';
+import { inlineImages } from '../src/markdown/inline-images.js';
+import captions from '../src/markdown/rehype-captions.js';
 import { fixture, pdfText, runCli, tempDir } from './helpers.js';
 
 const run = promisify(execFile);
 const figures = fixture('quality-figures');
 
 async function toHtml(markdown: string): Promise<string> {
-  const file = await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(captions).use(rehypeStringify).process(markdown);
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype)
+    .use(captions)
+    .use(rehypeStringify)
+    .process(markdown);
   return String(file);
 }
 
 describe('captions', () => {
   it('should turn an image with a title into a numbered figure and keep its alt text', async () => {
     const html = await toHtml('![A chart](a.png "Trade")\n\n![Plain](b.png)\n\n![Map](c.png "Routes")');
-    expect(html).toContain('<figure class="figure"><img src="a.png" alt="A chart"><figcaption><span class="caption__label">Figure 1.</span> Trade</figcaption></figure>');
+    expect(html).toContain(
+      '<figure class="figure"><img src="a.png" alt="A chart"><figcaption><span class="caption__label">Figure 1.</span> Trade</figcaption></figure>',
+    );
     expect(html).toContain('<p><img src="b.png" alt="Plain"></p>');
     expect(html).toContain('<span class="caption__label">Figure 2.</span> Routes');
   });
@@ -50,7 +58,15 @@ describe('images read from the content folder only', () => {
     await copyFile(path.join(figures, 'map.png'), path.join(folder, 'map.png'));
     await copyFile(path.join(figures, 'map.png'), path.join(outside, 'secret.png'));
     await symlink(path.join(outside, 'secret.png'), path.join(folder, 'link.png'));
-    const markdown = ['![in](map.png)', '![link](link.png)', `![up](../${path.basename(outside)}/secret.png)`, `![abs](${path.join(outside, 'secret.png')})`, '![net](https://example.com/a.png)', '![gone](missing.png)', '![host](//example.com/b.png)'].join('\n\n');
+    const markdown = [
+      '![in](map.png)',
+      '![link](link.png)',
+      `![up](../${path.basename(outside)}/secret.png)`,
+      `![abs](${path.join(outside, 'secret.png')})`,
+      '![net](https://example.com/a.png)',
+      '![gone](missing.png)',
+      '![host](//example.com/b.png)',
+    ].join('\n\n');
     await writeFile(path.join(folder, 'doc.md'), markdown);
     file = new VFile({ path: path.join(folder, 'doc.md'), value: markdown });
     const processor = unified().use(remarkParse).use(remarkRehype);
@@ -78,7 +94,10 @@ describe('images read from the content folder only', () => {
   });
 
   it('should leave remote images to the browser when the network is allowed', async () => {
-    const net = new VFile({ path: path.join(folder, 'doc.md'), value: '![net](https://example.com/a.png) ![host](//example.com/b.png)' });
+    const net = new VFile({
+      path: path.join(folder, 'doc.md'),
+      value: '![net](https://example.com/a.png) ![host](//example.com/b.png)',
+    });
     const processor = unified().use(remarkParse).use(remarkRehype);
     const tree = await processor.run(processor.parse(net), net);
     await inlineImages(tree, net, { allowNet: true });

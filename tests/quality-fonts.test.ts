@@ -17,7 +17,12 @@ describe('fonts and file sizes', () => {
   }, 180_000);
 
   it('should embed and subset every font of every PDF, all of them shipped with briefpress', async () => {
-    for (const name of ['india-russia-summit-2025.brief.pdf', 'india-russia-summit-2025.summary.pdf', 'many-scripts.brief.pdf', 'many-scripts.summary.pdf']) {
+    for (const name of [
+      'india-russia-summit-2025.brief.pdf',
+      'india-russia-summit-2025.summary.pdf',
+      'many-scripts.brief.pdf',
+      'many-scripts.summary.pdf',
+    ]) {
       const fonts = await pdfFonts(pdf(name));
       expect(fonts.length).toBeGreaterThan(0);
       for (const font of fonts) {
@@ -37,15 +42,20 @@ describe('fonts and file sizes', () => {
     expect(names).toContain('NotoSansDevanagari');
   });
 
-  it('should warn once, at the first of them, about characters no shipped font has (they would print with the machine\'s fonts)', async () => {
+  it("should warn once, at the first of them, about characters no shipped font has (they would print with the machine's fonts)", async () => {
     const dir = await tempDir();
     const input = path.join(dir, 'tokyo.md');
-    await writeFile(input, '---\ntitle: Tokyo and Delhi\n---\n\nThe summit in Delhi.\n\n## Asia\n\nJapan calls it the 日本 view, and China 中国.\n');
+    await writeFile(
+      input,
+      '---\ntitle: Tokyo and Delhi\n---\n\nThe summit in Delhi.\n\n## Asia\n\nJapan calls it the 日本 view, and China 中国.\n',
+    );
     const result = await runCli(['build', input, '--out', dir], { timeout: 170_000 });
     expect(result.code, result.stderr).toBe(0);
     const warnings = result.stderr.trim().split('\n');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/tokyo\.md:9:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\), 中 \(U\+4E2D\), 国 \(U\+56FD\): they print in this machine's own fonts, if any/);
+    expect(warnings[0]).toMatch(
+      /tokyo\.md:9:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\), 中 \(U\+4E2D\), 国 \(U\+56FD\): they print in this machine's own fonts, if any/,
+    );
   }, 180_000);
 
   it('should print emoji with the shipped emoji font rather than as empty boxes', async () => {

@@ -6,7 +6,16 @@ import { fixture, pdfText, runCli, tempDir } from './helpers.js';
 
 const run = promisify(execFile);
 
-interface Word { page: number; width: number; height: number; xMin: number; yMin: number; xMax: number; yMax: number; text: string }
+interface Word {
+  page: number;
+  width: number;
+  height: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
 
 /** Every word of a PDF with its box, from `pdftotext -bbox`. */
 async function words(file: string): Promise<Word[]> {
@@ -17,7 +26,15 @@ async function words(file: string): Promise<Word[]> {
     const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(line);
     if (size) page = { page: page.page + 1, width: Number(size[1]), height: Number(size[2]) };
     const word = /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (word) found.push({ ...page, xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), yMax: Number(word[4]), text: word[5]! });
+    if (word)
+      found.push({
+        ...page,
+        xMin: Number(word[1]),
+        yMin: Number(word[2]),
+        xMax: Number(word[3]),
+        yMax: Number(word[4]),
+        text: word[5]!,
+      });
   }
   return found;
 }
@@ -28,7 +45,9 @@ describe('layout of long words, URLs, code and tables', () => {
 
   beforeAll(async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('quality-overflow', 'overflow.md'), '--out', out], { timeout: 170_000 });
+    const result = await runCli(['build', fixture('quality-overflow', 'overflow.md'), '--out', out], {
+      timeout: 170_000,
+    });
     expect(result.code).toBe(0);
     file = path.join(out, 'overflow.brief.pdf');
     all = await words(file);
@@ -37,7 +56,9 @@ describe('layout of long words, URLs, code and tables', () => {
   it('should keep every word inside the page box, clear of the edges', () => {
     expect(all.length).toBeGreaterThan(200);
     const margin = 15 * 2.835; // the page margins are 22 mm; nothing comes within 15 mm of an edge
-    const outside = all.filter((word) => word.xMin < margin || word.xMax > word.width - margin || word.yMin < 0 || word.yMax > word.height);
+    const outside = all.filter(
+      (word) => word.xMin < margin || word.xMax > word.width - margin || word.yMin < 0 || word.yMax > word.height,
+    );
     expect(outside.map((word) => `${word.page}: ${word.text}`)).toEqual([]);
   });
 
@@ -47,12 +68,16 @@ describe('layout of long words, URLs, code and tables', () => {
     expect(body.yMax - body.yMin).toBeGreaterThan(10);
   });
 
-  it('should repeat a long table\'s header row on the page it continues on', async () => {
-    const first = all.find((word) => word.text === 'batch' && all.some((other) => other.page === word.page && other.text === 'Region0'))!;
+  it("should repeat a long table's header row on the page it continues on", async () => {
+    const first = all.find(
+      (word) => word.text === 'batch' && all.some((other) => other.page === word.page && other.text === 'Region0'),
+    )!;
     const last = all.find((word) => word.text === 'Region44')!;
     expect(last.page).toBeGreaterThan(first.page);
     for (let page = first.page; page <= last.page; page++) {
-      expect((await pdfText(file, { first: page, last: page })).replace(/\s+/g, ' ')).toContain('Year Region with a long header name');
+      expect((await pdfText(file, { first: page, last: page })).replace(/\s+/g, ' ')).toContain(
+        'Year Region with a long header name',
+      );
     }
   });
 });

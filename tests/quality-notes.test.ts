@@ -5,16 +5,26 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import linkNotes from '../src/link-notes.js';
+import linkNotes from '../src/markdown/remark-link-notes.js';
 import { fixture, pdfText, runCli, tempDir } from './helpers.js';
 
 async function toHtml(markdown: string): Promise<string> {
-  return String(await unified().use(remarkParse).use(remarkGfm).use(linkNotes).use(remarkRehype).use(rehypeStringify).process(markdown));
+  return String(
+    await unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(linkNotes)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(markdown),
+  );
 }
 
 describe('linkNotes', () => {
   it('should number link URLs with the footnotes in reading order, one note per URL', async () => {
-    const html = await toHtml('A [site](https://a.example/x) and a note[^n], then [again](https://a.example/x).\n\n[^n]: The note.');
+    const html = await toHtml(
+      'A [site](https://a.example/x) and a note[^n], then [again](https://a.example/x).\n\n[^n]: The note.',
+    );
     const notes = html.slice(html.indexOf('<section'));
     expect(notes.indexOf('https://a.example/x</a>')).toBeGreaterThan(-1);
     expect(notes.indexOf('https://a.example/x</a>')).toBeLessThan(notes.indexOf('The note.'));
@@ -40,8 +50,12 @@ describe('endnotes in the printed brief', () => {
   }, 180_000);
 
   it('should print footnotes and link URLs as numbered endnotes with back-references', () => {
-    expect(text).toContain('NOTES 1. Joint Statement, 5 December 2025. ↑ 2. https://www.mea.gov.in/bilateral-documents.htm ↑ ↑ 3. Programme of Strategic Areas');
+    expect(text).toContain(
+      'NOTES 1. Joint Statement, 5 December 2025. ↑ 2. https://www.mea.gov.in/bilateral-documents.htm ↑ ↑ 3. Programme of Strategic Areas',
+    );
     expect(text).toContain('published by the Ministry of External Affairs2.');
-    expect(text).toContain('The Indian Express <https://indianexpress.com/article/india/putin-visit>, 4 December 2025.');
+    expect(text).toContain(
+      'The Indian Express <https://indianexpress.com/article/india/putin-visit>, 4 December 2025.',
+    );
   });
 });

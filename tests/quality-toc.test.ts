@@ -3,9 +3,9 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BriefDocument } from '../src/document-model.js';
-import { processor } from '../src/processor.js';
-import { tocEntries } from '../src/toc.js';
+import type { BriefDocument } from '../src/markdown/document-model.js';
+import { processor } from '../src/markdown/processor.js';
+import { tocEntries } from '../src/render/toc.js';
 import { fixture, pdfText, root, runCli, seed, tempDir } from './helpers.js';
 
 const longBrief = fixture('quality-long', 'long-brief.md');
@@ -51,7 +51,8 @@ describe('table of contents', () => {
       expect(page).toBeGreaterThan(1);
       expect((await pdfText(file, { first: page, last: page })).replace(/\s+/g, ' ')).toContain(heading);
       // Not already on the page before (page 1 lists every heading in the contents).
-      if (page > 2) expect((await pdfText(file, { first: page - 1, last: page - 1 })).replace(/\s+/g, ' ')).not.toContain(heading);
+      if (page > 2)
+        expect((await pdfText(file, { first: page - 1, last: page - 1 })).replace(/\s+/g, ' ')).not.toContain(heading);
     }
   });
 
@@ -64,13 +65,17 @@ describe('table of contents', () => {
     const input = path.join(dir, 'long-brief.md');
     let count = 0;
     const prefixes = ['Économie', 'भारत की रणनीति', 'Россия и Индия'];
-    await writeFile(input, (await readFile(longBrief, 'utf8')).replace(/^## /gm, () => `## ${prefixes[count++ % prefixes.length]} `));
+    await writeFile(
+      input,
+      (await readFile(longBrief, 'utf8')).replace(/^## /gm, () => `## ${prefixes[count++ % prefixes.length]} `),
+    );
     const result = await runCli(['build', input, '--only', 'brief', '--out', dir], { timeout: 170_000 });
     expect(result.code, result.stderr).toBe(0);
     const cover = (await pdfText(path.join(dir, 'long-brief.brief.pdf'), { first: 1, last: 1 })).replace(/\s+/g, ' ');
     // The same pages as the brief without the prefixes.
     const entries = await listed(file);
-    for (const [index, { heading, page }] of entries.entries()) expect(cover).toContain(`${index + 1} ${prefixes[index % prefixes.length]} ${heading} ${page}`);
+    for (const [index, { heading, page }] of entries.entries())
+      expect(cover).toContain(`${index + 1} ${prefixes[index % prefixes.length]} ${heading} ${page}`);
     // The links still go there, their destinations renamed within PDF's 127 bytes a name (Chromium's percent-encoded ones were longer).
     const linked = await linkedPages(path.join(dir, 'long-brief.brief.pdf'));
     expect(linked.pages).toEqual(entries.map(({ page }) => page));
@@ -80,14 +85,22 @@ describe('table of contents', () => {
   it('should warn when a custom contents partial does not link its lines to the sections, which leaves their pages blank', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'mine', 'brief'), { recursive: true });
-    const partial = (await readFile(path.join(root, 'templates', 'brief', 'toc.hbs'), 'utf8')).replace(/<a href="#\{\{id\}\}">|<\/a>/g, '');
+    const partial = (await readFile(path.join(root, 'templates', 'brief', 'toc.hbs'), 'utf8')).replace(
+      /<a href="#\{\{id\}\}">|<\/a>/g,
+      '',
+    );
     expect(partial).not.toContain('href');
     await writeFile(path.join(dir, 'mine', 'brief', 'toc.hbs'), partial);
     await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ templates: 'mine' }));
     await cp(longBrief, path.join(dir, 'long-brief.md'));
-    const result = await runCli(['build', 'long-brief.md', '--only', 'brief', '--out', '.'], { cwd: dir, timeout: 170_000 });
+    const result = await runCli(['build', 'long-brief.md', '--only', 'brief', '--out', '.'], {
+      cwd: dir,
+      timeout: 170_000,
+    });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/long-brief\.md: warning: the contents have no page for section 1, 2, 3, 4, 5, 6, 7, 8, 9: each of their lines must link to its section/);
+    expect(result.stderr).toMatch(
+      /long-brief\.md: warning: the contents have no page for section 1, 2, 3, 4, 5, 6, 7, 8, 9: each of their lines must link to its section/,
+    );
   }, 180_000);
 
   it('should run contents too long for the rest of page 1 on to page 2, rather than leave page 1 half empty', async () => {
@@ -99,7 +112,8 @@ describe('table of contents', () => {
     await writeFile(input, source.slice(0, start) + source.slice(start, end).repeat(4) + source.slice(end));
     const result = await runCli(['build', input, '--only', 'brief', '--out', dir], { timeout: 170_000 });
     expect(result.code, result.stderr).toBe(0);
-    const page = async (n: number) => (await pdfText(path.join(dir, 'twenty.brief.pdf'), { first: n, last: n })).replace(/\s+/g, ' ');
+    const page = async (n: number) =>
+      (await pdfText(path.join(dir, 'twenty.brief.pdf'), { first: n, last: n })).replace(/\s+/g, ' ');
     const [first, second] = [await page(1), await page(2)];
     expect(first).toContain('CONTENTS');
     expect(first).toMatch(/ 1 What’s on the Agenda .+ 2 /);
@@ -109,7 +123,8 @@ describe('table of contents', () => {
   }, 180_000);
 
   it('should leave short briefs such as the seed without contents', async () => {
-    const document = (await processor.process(new VFile({ path: seed, value: await readFile(seed, 'utf8') }))).result as BriefDocument;
+    const document = (await processor.process(new VFile({ path: seed, value: await readFile(seed, 'utf8') })))
+      .result as BriefDocument;
     expect(tocEntries(document)).toBeUndefined();
   });
 });

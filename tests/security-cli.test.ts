@@ -33,7 +33,10 @@ async function corpus(origin: string) {
     if (!name.endsWith('.md') || name === 'binary.md' || name === 'invalid-utf8.md') continue;
     const file = path.join(content, name);
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replaceAll('ORIGIN', origin).replaceAll('OUTSIDE', outside).replaceAll('MARKER', marker));
+    await writeFile(
+      file,
+      text.replaceAll('ORIGIN', origin).replaceAll('OUTSIDE', outside).replaceAll('MARKER', marker),
+    );
   }
   return { root, content, outside, out, marker };
 }
@@ -87,9 +90,14 @@ describe('briefpress build on a hostile corpus', () => {
 
   it('should make no request to the network, and report the refused URLs', () => {
     expect(net.paths).toEqual([]);
-    const warnings = result.stderr.split('\n').filter((line) => line.includes('network.md') && line.includes(': warning: '));
+    const warnings = result.stderr
+      .split('\n')
+      .filter((line) => line.includes('network.md') && line.includes(': warning: '));
     for (const url of ['/markdown-image.png', '/reference-image.png', '/raw-img.png']) {
-      expect(warnings.filter((line) => line.includes(`${net.origin}${url}`)), url).toHaveLength(1);
+      expect(
+        warnings.filter((line) => line.includes(`${net.origin}${url}`)),
+        url,
+      ).toHaveLength(1);
     }
   });
 
@@ -124,7 +132,8 @@ describe('briefpress build on a hostile corpus', () => {
   it('should leave no new, truncated or temporary file, and keep the previous good PDF', async () => {
     const names = await readdir(dirs.out);
     expect(names.filter((name) => !name.endsWith('.pdf'))).toEqual([]);
-    for (const name of Object.keys(failing)) expect(names.filter((file) => file.startsWith(`${name}.`) && name !== 'broken')).toEqual([]);
+    for (const name of Object.keys(failing))
+      expect(names.filter((file) => file.startsWith(`${name}.`) && name !== 'broken')).toEqual([]);
     expect(names.filter((file) => file.startsWith('broken.'))).toEqual(['broken.brief.pdf']);
     expect(await readFile(path.join(dirs.out, 'broken.brief.pdf'))).toEqual(previous);
   });
@@ -135,11 +144,36 @@ describe('briefpress build with --allow-net', () => {
     const net = await listener();
     try {
       const dirs = await corpus(net.origin);
-      const result = await runCli(['build', path.join(dirs.content, 'network.md'), '--out', dirs.out, '--allow-net', '--only', 'brief']);
+      const result = await runCli([
+        'build',
+        path.join(dirs.content, 'network.md'),
+        '--out',
+        dirs.out,
+        '--allow-net',
+        '--only',
+        'brief',
+      ]);
       expect(result.code).toBe(0);
       expect(net.paths).toContain('/markdown-image.png');
       // Even with the network on, what the sanitizer removed never loads.
-      const removed = ['/style-attribute.png', '/style-element.png', '/import.css', '/link.css', '/iframe.html', '/object.bin', '/embed.bin', '/video.mp4', '/audio.mp3', '/poster.png', '/svg-image.png', '/picture-source.png', '/srcset.png', '/input.png', '/script.js', '/refresh'];
+      const removed = [
+        '/style-attribute.png',
+        '/style-element.png',
+        '/import.css',
+        '/link.css',
+        '/iframe.html',
+        '/object.bin',
+        '/embed.bin',
+        '/video.mp4',
+        '/audio.mp3',
+        '/poster.png',
+        '/svg-image.png',
+        '/picture-source.png',
+        '/srcset.png',
+        '/input.png',
+        '/script.js',
+        '/refresh',
+      ];
       expect(net.paths.filter((url) => removed.includes(url))).toEqual([]);
     } finally {
       await new Promise((resolve) => net.server.close(resolve));
@@ -150,9 +184,18 @@ describe('briefpress build with --allow-net', () => {
 describe('briefpress build limits', () => {
   it('should refuse a file over the size limit with a clear error and write nothing', async () => {
     const out = await tempDir();
-    const result = await runCli(['build', fixture('hostile', 'corpus', 'good.md'), '--out', out, '--max-size', '0.0001']);
+    const result = await runCli([
+      'build',
+      fixture('hostile', 'corpus', 'good.md'),
+      '--out',
+      out,
+      '--max-size',
+      '0.0001',
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/good\.md: error: 188 bytes is over the input size limit of 105 bytes: split the document, or raise the limit \(--max-size\)/);
+    expect(result.stderr).toMatch(
+      /good\.md: error: 188 bytes is over the input size limit of 105 bytes: split the document, or raise the limit \(--max-size\)/,
+    );
     expect(await readdir(out)).toEqual([]);
   }, 120_000);
 
@@ -160,7 +203,9 @@ describe('briefpress build limits', () => {
     const out = await tempDir();
     const result = await runCli(['build', fixture('hostile', 'corpus', 'good.md'), '--out', out, '--timeout', '0.001']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/good\.md: error: took longer than the time limit of 0\.001 s: simplify the document, or raise the limit \(--timeout\)/);
+    expect(result.stderr).toMatch(
+      /good\.md: error: took longer than the time limit of 0\.001 s: simplify the document, or raise the limit \(--timeout\)/,
+    );
     expect(await readdir(out)).toEqual([]);
   }, 120_000);
 

@@ -13,10 +13,16 @@ interface Run {
 
 /** Start the CLI without waiting for it, so that the test can act while the batch runs. */
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))),
+  );
   return { child, stderr: () => stderr, exit };
 }
 
@@ -26,7 +32,8 @@ async function batch(count: number) {
   const content = path.join(dir, 'content');
   const out = path.join(dir, 'out');
   await mkdir(content);
-  for (let i = 1; i <= count; i++) await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(content, `doc-${i}.md`));
+  for (let i = 1; i <= count; i++)
+    await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(content, `doc-${i}.md`));
   return { dir, content, out };
 }
 
@@ -49,7 +56,8 @@ async function until<T>(ready: () => Promise<T | undefined> | T | undefined, wha
   throw new Error(`gave up waiting for ${what}`);
 }
 
-const firstPdf = (out: string) => async () => ((await readdir(out).catch(() => [])).some((name) => name.endsWith('.pdf')) ? true : undefined);
+const firstPdf = (out: string) => async () =>
+  (await readdir(out).catch(() => [])).some((name) => name.endsWith('.pdf')) ? true : undefined;
 
 describe('briefpress build when the browser fails', () => {
   it('should relaunch a browser killed mid-batch, still write every document and leave no temporary files', async () => {
@@ -58,13 +66,18 @@ describe('briefpress build when the browser fails', () => {
     await mkdir(tmp);
     const run = start(['build', content, '--out', out], { TMPDIR: tmp });
     await until(firstPdf(out), 'the first PDF');
-    const browser = await until(() => processes().find(([, ppid, args]) => ppid === run.child.pid && args.includes('--remote-debugging-pipe')), "the CLI's browser");
+    const browser = await until(
+      () => processes().find(([, ppid, args]) => ppid === run.child.pid && args.includes('--remote-debugging-pipe')),
+      "the CLI's browser",
+    );
     process.kill(browser[0], 'SIGKILL');
     expect(await run.exit).toBe(0);
     const pdfs = (await readdir(out)).filter((name) => name.endsWith('.pdf')).sort();
     expect(pdfs).toHaveLength(12);
     for (const pdf of pdfs) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
-    expect(run.stderr()).toMatch(/doc-\d\.md: warning: the browser stopped while printing .*; printed again in a new one/);
+    expect(run.stderr()).toMatch(
+      /doc-\d\.md: warning: the browser stopped while printing .*; printed again in a new one/,
+    );
     expect(processes().some(([pid]) => pid === browser[0])).toBe(false);
     // Both browsers, the killed one and its replacement, took their temporary files with them.
     expect(await readdir(tmp)).toEqual([]);
@@ -79,7 +92,11 @@ describe('briefpress build when the browser fails', () => {
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(130);
     // The browser's processes, identified by their profile under this run's TMPDIR, are all gone.
-    await until(() => (processes().some(([, , args]) => args.includes(tmp)) ? undefined : true), 'the browser to exit', 10_000);
+    await until(
+      () => (processes().some(([, , args]) => args.includes(tmp)) ? undefined : true),
+      'the browser to exit',
+      10_000,
+    );
     expect(await readdir(tmp)).toEqual([]);
     const names = await readdir(out);
     expect(names.filter((name) => !name.endsWith('.pdf'))).toEqual([]);

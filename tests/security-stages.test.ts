@@ -3,11 +3,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import depthLimit from '../src/depth-limit.js';
-import frontMatter from '../src/front-matter.js';
-import type { BriefDocument } from '../src/document-model.js';
-import { processor, runStages } from '../src/processor.js';
-import { refusal } from '../src/request-policy.js';
+import { refusal } from '../src/browser/request-policy.js';
+import type { BriefDocument } from '../src/markdown/document-model.js';
+import { processor, runStages } from '../src/markdown/processor.js';
+import frontMatter from '../src/markdown/remark-front-matter.js';
+import depthLimit from '../src/markdown/unist-depth-limit.js';
 import { fixture } from './helpers.js';
 
 function parseFrontMatter(value: string): VFile {
@@ -51,7 +51,27 @@ describe('raw HTML in the Markdown', () => {
         '[md link](javascript:alert(1))',
       ].join('\n\n'),
     );
-    for (const banned of ['<script', 'document.title', '<style', 'color: red', '<iframe', '<object', '<embed', '<link', '<meta', '<base', '<form', '<source', '<svg', 'onclick', 'onerror', 'style=', 'javascript:', 'file:', 'data:']) {
+    for (const banned of [
+      '<script',
+      'document.title',
+      '<style',
+      'color: red',
+      '<iframe',
+      '<object',
+      '<embed',
+      '<link',
+      '<meta',
+      '<base',
+      '<form',
+      '<source',
+      '<svg',
+      'onclick',
+      'onerror',
+      'style=',
+      'javascript:',
+      'file:',
+      'data:',
+    ]) {
       expect(html.toLowerCase()).not.toContain(banned.toLowerCase());
     }
     expect(html).toContain('kept text');
@@ -59,7 +79,7 @@ describe('raw HTML in the Markdown', () => {
   });
 
   it('should refuse 10,000 nested quotes or 500 nested lists with an error at their line instead of overflowing the stack', async () => {
-    for (const body of ['>'.repeat(10_000) + ' deep', '- '.repeat(500) + 'deep']) {
+    for (const body of [`${'>'.repeat(10_000)} deep`, `${'- '.repeat(500)}deep`]) {
       const { error, file } = await pipeline(body);
       expect(error).toMatchObject({ fatal: true, ruleId: 'depth', line: 5 });
       expect(file.messages).toContain(error);
@@ -68,7 +88,7 @@ describe('raw HTML in the Markdown', () => {
   });
 
   it('should refuse 10,000 nested raw HTML elements with a clear error instead of crashing', async () => {
-    const { error, file } = await pipeline('<div>'.repeat(10_000) + 'deep');
+    const { error, file } = await pipeline(`${'<div>'.repeat(10_000)}deep`);
     expect(error).toMatchObject({ fatal: true, ruleId: 'depth' });
     expect(file.messages).toContain(error);
   });
@@ -83,7 +103,9 @@ describe('raw HTML in the Markdown', () => {
 describe('front matter from an untrusted document', () => {
   it('should refuse JavaScript and other front matter languages at line 1', () => {
     for (const fence of ['---js', '---javascript', '--- coffee', '---json']) {
-      const file = parseFrontMatter(`${fence}\n{ title: require('fs').writeFileSync('/tmp/owned', 'x') }\n---\n\nText.\n`);
+      const file = parseFrontMatter(
+        `${fence}\n{ title: require('fs').writeFileSync('/tmp/owned', 'x') }\n---\n\nText.\n`,
+      );
       const [message] = file.messages;
       expect(message?.fatal).toBe(true);
       expect(message?.reason).toMatch(/only YAML front matter/);
@@ -93,9 +115,14 @@ describe('front matter from an untrusted document', () => {
   });
 
   it('should refuse YAML tags such as !!js/function', () => {
-    const file = parseFrontMatter('---\ntitle: !!js/function "function () { return 1 }"\nsummary: !custom x\n---\n\nText.\n');
+    const file = parseFrontMatter(
+      '---\ntitle: !!js/function "function () { return 1 }"\nsummary: !custom x\n---\n\nText.\n',
+    );
     const errors = file.messages.filter((message) => message.fatal);
-    expect(errors.map((message) => message.reason)).toEqual([expect.stringMatching(/YAML tags are not allowed.*js\/function/), expect.stringMatching(/YAML tags are not allowed.*!custom/)]);
+    expect(errors.map((message) => message.reason)).toEqual([
+      expect.stringMatching(/YAML tags are not allowed.*js\/function/),
+      expect.stringMatching(/YAML tags are not allowed.*!custom/),
+    ]);
     expect(errors.map((message) => message.line)).toEqual([2, 3]);
   });
 
@@ -110,7 +137,9 @@ describe('front matter from an untrusted document', () => {
   });
 
   it('should not let __proto__ or constructor keys pollute prototypes', () => {
-    const file = parseFrontMatter('---\ntitle: Pollution\n__proto__: { polluted: yes, title: hijacked }\nconstructor: { prototype: { polluted: yes } }\n---\n\nText.\n');
+    const file = parseFrontMatter(
+      '---\ntitle: Pollution\n__proto__: { polluted: yes, title: hijacked }\nconstructor: { prototype: { polluted: yes } }\n---\n\nText.\n',
+    );
     expect(file.messages.some((message) => message.fatal)).toBe(false);
     expect(file.data.frontMatter?.title).toBe('Pollution');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { wordCount } from '../src/sentences.js';
+import { wordCount } from '../src/summary/sentences.js';
 
 /** Words as `Intl.Segmenter` counts them over the whole text at once: right, but slow for long texts. */
 function segmenterCount(text: string, lang = 'en'): number {
-  return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((segment) => segment.isWordLike).length;
+  return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((segment) => segment.isWordLike)
+    .length;
 }
 
 describe('wordCount', () => {
@@ -15,8 +16,9 @@ describe('wordCount', () => {
   });
 
   it('should count a long text, cut into pieces, as the segmenter counts it whole', () => {
-    const paragraph = 'The summit renewed a partnership that has lasted seven decades, and its “roadmap to 2030” names trade, energy and defence. ';
-    const text = paragraph.repeat(40) + `${'x'.repeat(2500)} tail\n${'word '.repeat(300)}`;
+    const paragraph =
+      'The summit renewed a partnership that has lasted seven decades, and its “roadmap to 2030” names trade, energy and defence. ';
+    const text = `${paragraph.repeat(40)}${'x'.repeat(2500)} tail\n${'word '.repeat(300)}`;
     expect(text.length).toBeGreaterThan(8000);
     expect(wordCount(text)).toBe(segmenterCount(text));
   });
@@ -52,7 +54,8 @@ describe('wordCount', () => {
   });
 
   it('should count Greek, Cyrillic, accented and mixed words, marks, digits and symbols as the segmenter does', () => {
-    const text = 'Η Ελλάδα και η Россия, naïve café ŝi e\u0301te, don’t U.S. 3.14 1,000 x² ϶ ℕ ⅻ ﬁne ʰa e-mail 新德里 नई दिल्ली (word) “quoted,” — _ __init__ word_ «guillemets» ¿qué? ‘single’ ... !?';
+    const text =
+      'Η Ελλάδα και η Россия, naïve café ŝi e\u0301te, don’t U.S. 3.14 1,000 x² ϶ ℕ ⅻ ﬁne ʰa e-mail 新德里 नई दिल्ली (word) “quoted,” — _ __init__ word_ «guillemets» ¿qué? ‘single’ ... !?';
     expect(wordCount(text)).toBe(segmenterCount(text));
     for (const lang of ['de', 'ru', 'el', 'hi']) expect(wordCount(text, lang)).toBe(segmenterCount(text, lang));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fontFacesFor, missingCharacters } from '../src/font-subsets.js';
-import { fontSet } from '../src/fonts.js';
+import { fontSet } from '../src/fonts/font-set.js';
+import { fontFacesFor, missingCharacters } from '../src/fonts/subsets.js';
 
 const faces = (css: string) => [...css.matchAll(/unicode-range:\s*([^;]+);/g)].map((match) => match[1]);
 
@@ -30,7 +30,8 @@ describe('fontFacesFor', () => {
   });
 
   it('should read wildcard ranges and keep rules that have no range', () => {
-    const css = "@font-face{font-family:A;unicode-range:U+4??;}@font-face{font-family:B;}@font-face{font-family:C;unicode-range:U+0600-06FF;}";
+    const css =
+      '@font-face{font-family:A;unicode-range:U+4??;}@font-face{font-family:B;}@font-face{font-family:C;unicode-range:U+0600-06FF;}';
     const kept = fontFacesFor(css, 'Ѐ');
     expect(kept).toContain('font-family:A');
     expect(kept).toContain('font-family:B');
@@ -39,7 +40,8 @@ describe('fontFacesFor', () => {
 
   it('should keep a rule for a character at either end of its range and drop it for one just outside', () => {
     const css = '@font-face{font-family:A;unicode-range:U+0100-017F, U+0300;}';
-    for (const inside of ['\u0100', '\u017f', 'a\u0300', 'zz\u0150a']) expect(fontFacesFor(css, inside)).toContain('font-family:A');
+    for (const inside of ['\u0100', '\u017f', 'a\u0300', 'zz\u0150a'])
+      expect(fontFacesFor(css, inside)).toContain('font-family:A');
     expect(fontFacesFor('@font-face{font-family:E;unicode-range:U+1F300-1F5FF;}', 'x 🌍 y')).toContain('font-family:E');
     for (const outside of ['\u00ff', '\u0180', '\u0301', '']) expect(fontFacesFor(css, outside)).toBe('');
   });

@@ -1,9 +1,9 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'puppeteer';
-import { launchBrowser, stopBrowser } from '../src/browser.js';
-import { createRenderer } from '../src/renderer.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser, stopBrowser } from '../src/browser/launch.js';
+import { createRenderer } from '../src/browser/renderer.js';
 import { fixture, pageCount, pdfText, runCli, tempDir } from './helpers.js';
 
 describe('--jobs and the page pool', () => {
@@ -19,7 +19,9 @@ describe('--jobs and the page pool', () => {
   it('should print many documents at once through no more pages than jobs', async () => {
     const before = (await browser.pages()).length;
     const renderer = await createRenderer({ browser, jobs: 2 });
-    const pdfs = await Promise.all(Array.from({ length: 5 }, (_, i) => renderer.print({ html: `<p>Document ${i}</p>` })));
+    const pdfs = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => renderer.print({ html: `<p>Document ${i}</p>` })),
+    );
     await renderer.close();
     expect(pdfs.every((pdf) => Buffer.from(pdf.slice(0, 5)).toString() === '%PDF-')).toBe(true);
     expect((await browser.pages()).length - before).toBe(2);
@@ -32,7 +34,9 @@ describe('--jobs and the page pool', () => {
     renderer.warm(5);
     await vi.waitFor(async () => expect((await browser.pages()).length - before).toBe(3));
     renderer.warm(2);
-    const pdfs = await Promise.all(Array.from({ length: 4 }, (_, i) => renderer.print({ html: `<p>Document ${i}</p>` })));
+    const pdfs = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => renderer.print({ html: `<p>Document ${i}</p>` })),
+    );
     expect(pdfs).toHaveLength(4);
     expect((await browser.pages()).length - before).toBe(3);
     await renderer.close();
@@ -41,7 +45,8 @@ describe('--jobs and the page pool', () => {
   it('should build every document with --jobs 1', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'content'));
-    for (const name of ['one', 'two', 'three']) await copyFile(fixture('speed', 'note.md'), path.join(dir, 'content', `${name}.md`));
+    for (const name of ['one', 'two', 'three'])
+      await copyFile(fixture('speed', 'note.md'), path.join(dir, 'content', `${name}.md`));
     const result = await runCli(['build', 'content', '--jobs', '1', '--only', 'brief', '--out', 'out'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shardFiles } from '../src/shard.js';
+import { shardFiles } from '../src/cli/shard.js';
 import { fixture, runCli, tempDir } from './helpers.js';
 
 const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
@@ -17,7 +17,9 @@ describe('briefpress build --shard', () => {
     await Promise.all(names.map((name) => copyFile(fixture('speed', 'note.md'), path.join(content, `${name}.md`))));
     for (const index of [1, 2, 3]) {
       const out = path.join(dir, `out-${index}`);
-      const result = await runCli(['build', 'content', '--shard', `${index}/3`, '--only', 'brief', '--out', out], { cwd: dir });
+      const result = await runCli(['build', 'content', '--shard', `${index}/3`, '--only', 'brief', '--out', out], {
+        cwd: dir,
+      });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       built.push((await readdir(out).catch(() => [])).filter((file) => file.endsWith('.pdf')));
@@ -34,8 +36,15 @@ describe('briefpress build --shard', () => {
     const files = names.map((name) => `content/${name}.md`);
     const share = (list: string[], index: number) => shardFiles(list, { index, count: 3 });
     for (const index of [1, 2, 3]) {
-      expect(share([...files, 'content/foxtrot.md', 'content/golf.md'], index).filter((file) => files.includes(file))).toEqual(share(files, index));
-      expect(share(files.map((file) => `./${file}`), index).map((file) => file.slice(2))).toEqual(share(files, index));
+      expect(
+        share([...files, 'content/foxtrot.md', 'content/golf.md'], index).filter((file) => files.includes(file)),
+      ).toEqual(share(files, index));
+      expect(
+        share(
+          files.map((file) => `./${file}`),
+          index,
+        ).map((file) => file.slice(2)),
+      ).toEqual(share(files, index));
     }
   });
 

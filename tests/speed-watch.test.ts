@@ -21,9 +21,13 @@ describe('briefpress watch', () => {
   beforeAll(async () => {
     dir = await tempDir();
     await mkdir(path.join(dir, 'content'));
-    for (const name of ['north', 'south']) await copyFile(fixture('speed', 'note.md'), path.join(dir, 'content', `${name}.md`));
+    for (const name of ['north', 'south'])
+      await copyFile(fixture('speed', 'note.md'), path.join(dir, 'content', `${name}.md`));
     await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ accent: '#1f4e79' }));
-    child = spawn(process.execPath, [cli, 'watch', 'content', '--only', 'brief', '--out', 'out'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    child = spawn(process.execPath, [cli, 'watch', 'content', '--only', 'brief', '--out', 'out'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
     await until(() => stderr.includes('watching'), 'first build');
@@ -41,7 +45,10 @@ describe('briefpress watch', () => {
     const south = await mtime('south');
     const before = lines().length;
     const source = await readFile(path.join(dir, 'content', 'north.md'), 'utf8');
-    await writeFile(path.join(dir, 'content', 'north.md'), source.replace('Aquifers are falling.', 'Aquifers are collapsing.'));
+    await writeFile(
+      path.join(dir, 'content', 'north.md'),
+      source.replace('Aquifers are falling.', 'Aquifers are collapsing.'),
+    );
     await until(() => lines().length > before, 'rebuild after a save');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const rebuilt = lines().slice(before);
@@ -55,7 +62,12 @@ describe('briefpress watch', () => {
     const before = lines().length;
     await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ accent: '#2e7d32' }));
     await until(() => lines().length >= before + 2, 'rebuild after a config change');
-    expect(lines().slice(before).map((line) => line.split(' ')[1]).sort()).toEqual(['content/north.md', 'content/south.md']);
+    expect(
+      lines()
+        .slice(before)
+        .map((line) => line.split(' ')[1])
+        .sort(),
+    ).toEqual(['content/north.md', 'content/south.md']);
   });
 
   it('should stop cleanly on SIGTERM', async () => {

@@ -4,10 +4,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import directives from '../src/directives.js';
-import type { BriefDocument } from '../src/document-model.js';
-import { parseDocument } from '../src/parse-document.js';
-import { processor } from '../src/processor.js';
+import type { BriefDocument } from '../src/markdown/document-model.js';
+import { parseDocument } from '../src/markdown/parse-document.js';
+import { processor } from '../src/markdown/processor.js';
+import directives from '../src/markdown/remark-takeaways.js';
 
 async function model(markdown: string, frontMatter = ''): Promise<{ doc: BriefDocument; file: VFile }> {
   const file = new VFile({ path: 'brief.md', value: `---\ntitle: A brief\n${frontMatter}---\n\n${markdown}` });
@@ -18,7 +18,8 @@ const texts = (items: Array<{ text: string }>) => items.map((item) => item.text)
 
 describe('the summary content', () => {
   it('should not take the note that stands for a refused image as a key point', async () => {
-    const markdown = '---\ntitle: A brief\n---\n\nIntro text that says what the brief is about today.\n\n## Ports\n\n![Map of the harbour, its two basins and the new container terminal](/etc/passwd)\n\nThe harbour will close for repairs for most of next year.\n';
+    const markdown =
+      '---\ntitle: A brief\n---\n\nIntro text that says what the brief is about today.\n\n## Ports\n\n![Map of the harbour, its two basins and the new container terminal](/etc/passwd)\n\nThe harbour will close for repairs for most of next year.\n';
     const { document, messages } = await parseDocument({ path: '/tmp/brief.md', value: markdown, allowNet: false });
     expect(messages.map((message) => message.reason).join()).toContain('/etc/passwd');
     expect(texts(document!.digest.keyPoints)).toEqual(['The harbour will close for repairs for most of next year.']);
@@ -41,7 +42,9 @@ describe('the summary content', () => {
       'Whether it lasts depends on growth.',
       'Nobody knows.',
     ]);
-    expect(doc.digest.keyPoints).toMatchObject([{ label: 'Spending', text: 'Spending on schools will rise by a tenth over three years.' }]);
+    expect(doc.digest.keyPoints).toMatchObject([
+      { label: 'Spending', text: 'Spending on schools will rise by a tenth over three years.' },
+    ]);
     expect(doc.summary).toBe(texts(doc.digest.bottomLine).join(' '));
   });
 
@@ -54,7 +57,10 @@ describe('the summary content', () => {
         'Volumes will double by 2035 on every forecast we have seen.',
       ].join('\n\n'),
     );
-    expect(texts(doc.digest.bottomLine)).toEqual(['The port is full.', 'Ships wait three days to berth, and the queue is growing every month of the year.']);
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'The port is full.',
+      'Ships wait three days to berth, and the queue is growing every month of the year.',
+    ]);
   });
 
   it('should skip lead sentences that are too short, lead into a list, or ask a question', async () => {
@@ -80,9 +86,18 @@ describe('the summary content', () => {
   });
 
   it('should label key points with the first part of their heading and keep at most five', async () => {
-    const sections = Array.from({ length: 7 }, (_, i) => `## Part ${i + 1} — more words\n\nThe lead sentence of section number ${i + 1} is here.`);
+    const sections = Array.from(
+      { length: 7 },
+      (_, i) => `## Part ${i + 1} — more words\n\nThe lead sentence of section number ${i + 1} is here.`,
+    );
     const { doc } = await model(['An opening paragraph of the brief.', ...sections].join('\n\n'));
-    expect(doc.digest.keyPoints.map((point) => point.label)).toEqual(['Part 1', 'Part 2', 'Part 3', 'Part 4', 'Part 5']);
+    expect(doc.digest.keyPoints.map((point) => point.label)).toEqual([
+      'Part 1',
+      'Part 2',
+      'Part 3',
+      'Part 4',
+      'Part 5',
+    ]);
     expect(doc.keyPoints).toEqual(texts(doc.digest.keyPoints));
   });
 
@@ -114,35 +129,56 @@ describe('the summary content', () => {
 
   it('should rank what the fit may drop: later sections first, then the bottom line’s later sentences, never its first', async () => {
     const { doc } = await model(
-      ['First sentence here. Second sentence here.', '## One', 'The first section leads with this sentence.', '## Risks', '- **A:** one.\n- **B:** two.'].join('\n\n'),
+      [
+        'First sentence here. Second sentence here.',
+        '## One',
+        'The first section leads with this sentence.',
+        '## Risks',
+        '- **A:** one.\n- **B:** two.',
+      ].join('\n\n'),
     );
     expect(doc.digest.bottomLine[0]?.drop).toBeUndefined();
-    const ranks = [doc.digest.bottomLine[1], doc.digest.keyPoints[0], ...doc.digest.lists[0]!.items].map((item) => item?.drop?.rank);
+    const ranks = [doc.digest.bottomLine[1], doc.digest.keyPoints[0], ...doc.digest.lists[0]!.items].map(
+      (item) => item?.drop?.rank,
+    );
     expect(ranks).toEqual([...ranks].sort((a, b) => a! - b!));
     expect(doc.digest.keyPoints[0]?.drop?.name).toBe('section 1 (“One”)');
     expect(doc.digest.lists[0]?.items[1]?.drop?.name).toBe('“B”');
   });
 
   it('should use front matter takeaways and summary verbatim, never to be dropped', async () => {
-    const { doc } = await model('## One\n\nA derived lead sentence that is not used.', 'summary: "Written by hand. Twice."\ntakeaways:\n  - Second is **not** first\n  - First\n');
+    const { doc } = await model(
+      '## One\n\nA derived lead sentence that is not used.',
+      'summary: "Written by hand. Twice."\ntakeaways:\n  - Second is **not** first\n  - First\n',
+    );
     expect(doc.digest.keyPoints).toEqual([{ text: 'Second is **not** first' }, { text: 'First' }]);
     expect(doc.keyPointsMarked).toBe(true);
     expect(texts(doc.digest.bottomLine)).toEqual(['Written by hand.', 'Twice.']);
   });
 
   it('should not end a sentence at an abbreviation or an initial', async () => {
-    const { doc } = await model('Dr. Müller sagte, die Kosten stiegen um 20 Mrd. Euro im Jahr. John F. Kennedy hätte zugestimmt.', 'lang: de\n');
-    expect(texts(doc.digest.bottomLine)).toEqual(['Dr. Müller sagte, die Kosten stiegen um 20 Mrd. Euro im Jahr.', 'John F. Kennedy hätte zugestimmt.']);
+    const { doc } = await model(
+      'Dr. Müller sagte, die Kosten stiegen um 20 Mrd. Euro im Jahr. John F. Kennedy hätte zugestimmt.',
+      'lang: de\n',
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'Dr. Müller sagte, die Kosten stiegen um 20 Mrd. Euro im Jahr.',
+      'John F. Kennedy hätte zugestimmt.',
+    ]);
   });
 
   it('should skip a line of links and make the items of a note that is only a list its points', async () => {
-    const { doc } = await model('Read this in: [English](https://a.example) | [Français](https://b.example)\n\n- Buy eggs.\n- Call the plumber.');
+    const { doc } = await model(
+      'Read this in: [English](https://a.example) | [Français](https://b.example)\n\n- Buy eggs.\n- Call the plumber.',
+    );
     expect(doc.digest.bottomLine).toEqual([]);
     expect(texts(doc.digest.keyPoints)).toEqual(['Buy eggs.', 'Call the plumber.']);
   });
 
   it('should read a document written with `#` headings as sections for its key points', async () => {
-    const { doc } = await model('An opening paragraph of the note.\n\n# Background\n\nRainfall has fallen by a third since 1990 in the north.\n\n# Analysis\n\nWells are dug deeper every year, at rising cost.');
+    const { doc } = await model(
+      'An opening paragraph of the note.\n\n# Background\n\nRainfall has fallen by a third since 1990 in the north.\n\n# Analysis\n\nWells are dug deeper every year, at rising cost.',
+    );
     expect(doc.sections).toEqual([]);
     expect(doc.digest.keyPoints.map((point) => `${point.label}: ${point.text}`)).toEqual([
       'Background: Rainfall has fallen by a third since 1990 in the north.',

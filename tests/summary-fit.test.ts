@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, pageCount, pdfText, pdfTextItems, runCli, seed, tempDir } from './helpers.js';
 
 interface Report {
-  documents: Array<{ input: string; messages: Array<{ severity: string; reason: string; line?: number; column?: number }> }>;
+  documents: Array<{
+    input: string;
+    messages: Array<{ severity: string; reason: string; line?: number; column?: number }>;
+  }>;
 }
 
 const tiny = fixture('summary-tiny', 'water-rates.md');
@@ -17,7 +20,10 @@ describe('the one-page summary', () => {
   let report: Report;
   const summaryOf = (input: string) => path.join(dir, 'out', `${path.basename(input, '.md')}.summary.pdf`);
   const warningsOf = (input: string) =>
-    report.documents.find((document) => document.input === input)!.messages.filter((message) => message.severity === 'warning').map((message) => message.reason);
+    report.documents
+      .find((document) => document.input === input)!
+      .messages.filter((message) => message.severity === 'warning')
+      .map((message) => message.reason);
 
   beforeAll(async () => {
     dir = await tempDir('briefpress-summary-');
@@ -26,7 +32,19 @@ describe('the one-page summary', () => {
     const end = source.indexOf('\n---\n', 4) + 5;
     overfull = path.join(dir, 'overfull.md');
     await writeFile(overfull, source.slice(0, end) + source.slice(end).repeat(10));
-    const result = await runCli(['build', seed, tiny, marked, overfull, '--only', 'summary', '--json', '--html', '--out', path.join(dir, 'out')]);
+    const result = await runCli([
+      'build',
+      seed,
+      tiny,
+      marked,
+      overfull,
+      '--only',
+      'summary',
+      '--json',
+      '--html',
+      '--out',
+      path.join(dir, 'out'),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     report = JSON.parse(result.stdout) as Report;
   });
@@ -52,7 +70,9 @@ describe('the one-page summary', () => {
     expect(point?.size).toBeCloseTo(11, 1);
     expect(Math.min(...items.map((item) => item.y))).toBeGreaterThan(height / 2);
     // --html writes the page as printed, with the size the fit set.
-    expect(await readFile(summaryOf(tiny).replace(/\.pdf$/, '.html'), 'utf8')).toContain('<html lang="en" style="font-size: 11pt;">');
+    expect(await readFile(summaryOf(tiny).replace(/\.pdf$/, '.html'), 'utf8')).toContain(
+      '<html lang="en" style="font-size: 11pt;">',
+    );
   });
 
   it('should use the front matter takeaways verbatim and in order', async () => {
@@ -72,7 +92,9 @@ describe('the one-page summary', () => {
     expect(await pageCount(summaryOf(overfull))).toBe(1);
     const [warning, ...others] = warningsOf(overfull);
     expect(others).toEqual([]);
-    expect(warning).toMatch(/^the summary does not fit on one page at 8pt, so it leaves out What Could Go Wrong: “[^”]+”, “[^”]+”, “[^”]+” and \d+ more$/);
+    expect(warning).toMatch(
+      /^the summary does not fit on one page at 8pt, so it leaves out What Could Go Wrong: “[^”]+”, “[^”]+”, “[^”]+” and \d+ more$/,
+    );
     // It points at the first item it left out, in the Markdown.
     const { line, column } = report.documents.find((document) => document.input === overfull)!.messages[0]!;
     const item = (await readFile(overfull, 'utf8')).split('\n')[line! - 1]!.slice(column! - 1);
@@ -101,13 +123,18 @@ describe('the one-page summary', () => {
   it('should exit 1 and write nothing with --strict when content must be left out, or when the takeaways alone overflow', async () => {
     const out = path.join(dir, 'strict');
     // Takeaways are never dropped: two hundred of them cannot make a one-page summary.
-    const sentence = 'Every one of these marked takeaways is a long sentence that the author insists on keeping in the summary.';
+    const sentence =
+      'Every one of these marked takeaways is a long sentence that the author insists on keeping in the summary.';
     const crowded = path.join(dir, 'crowded.md');
     await writeFile(crowded, `---\ntitle: Crowded\ntakeaways:\n${`  - ${sentence}\n`.repeat(200)}---\n\nBody.\n`);
     const result = await runCli(['build', overfull, crowded, '--strict', '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/overfull\.md:\d+:\d+: error: the summary does not fit on one page at 8pt, so it leaves out .+--strict/);
-    expect(result.stderr).toMatch(/crowded\.md: error: the summary does not fit on one page at 8pt: shorten the takeaways/);
+    expect(result.stderr).toMatch(
+      /overfull\.md:\d+:\d+: error: the summary does not fit on one page at 8pt, so it leaves out .+--strict/,
+    );
+    expect(result.stderr).toMatch(
+      /crowded\.md: error: the summary does not fit on one page at 8pt: shorten the takeaways/,
+    );
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 });

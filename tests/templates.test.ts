@@ -2,17 +2,27 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { BriefDocument } from '../src/document-model.js';
-import { defaultTemplates } from '../src/options.js';
-import { processor } from '../src/processor.js';
-import { loadTemplates, templateCode, templateKey } from '../src/templates.js';
+import { defaultTemplates } from '../src/config/options.js';
+import type { BriefDocument } from '../src/markdown/document-model.js';
+import { processor } from '../src/markdown/processor.js';
+import { loadTemplates, templateCode, templateKey } from '../src/render/templates.js';
 import { fixture, root, tempDir } from './helpers.js';
 
 async function render(kind: 'brief' | 'summary'): Promise<string> {
   const path = fixture('pipeline', 'small.md');
-  const doc = (await processor.process(new VFile({ path, value: await readFile(path, 'utf8') }))).result as BriefDocument;
+  const doc = (await processor.process(new VFile({ path, value: await readFile(path, 'utf8') })))
+    .result as BriefDocument;
   const templates = await loadTemplates(defaultTemplates);
-  return templates.render(kind, { doc, organisation: 'Test Institute', accent: '#114477', pageSize: 'A4', fontCss: '', fontOrigin: 'http://fonts.test', briefFile: 'small.brief.pdf', generator: 'briefpress test' });
+  return templates.render(kind, {
+    doc,
+    organisation: 'Test Institute',
+    accent: '#114477',
+    pageSize: 'A4',
+    fontCss: '',
+    fontOrigin: 'http://fonts.test',
+    briefFile: 'small.brief.pdf',
+    generator: 'briefpress test',
+  });
 }
 
 describe('the templates', () => {
@@ -42,12 +52,20 @@ describe('the templates', () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'summary'));
     await writeFile(path.join(dir, 'summary', 'layout.hbs'), '<html>\n{{#if doc}}unclosed</html>\n');
-    const error = await loadTemplates(dir).then(() => undefined, (caught: unknown) => caught as Error);
-    expect(error?.message).toBe(`${path.join(dir, 'summary', 'layout.hbs')}: Parse error on line 3: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`);
+    const error = await loadTemplates(dir).then(
+      () => undefined,
+      (caught: unknown) => caught as Error,
+    );
+    expect(error?.message).toBe(
+      `${path.join(dir, 'summary', 'layout.hbs')}: Parse error on line 3: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`,
+    );
   });
 
   it('should ship the code of every template compiled when dist/ is built, the same as compiled at run time', async () => {
-    const shipped = JSON.parse(await readFile(path.join(root, 'dist', 'templates.precompiled.json'), 'utf8')) as Record<string, string>;
+    const shipped = JSON.parse(await readFile(path.join(root, 'dist', 'templates.precompiled.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const files = (await readdir(defaultTemplates, { recursive: true })).filter((name) => name.endsWith('.hbs'));
     const keys = new Set<string>();
     for (const file of files) {

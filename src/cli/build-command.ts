@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { createRenderer } from '../renderer.js';
-import type { Shard } from '../shard.js';
+import { createRenderer } from '../browser/renderer.js';
 import { addBuildFlags, type BuildFlags, shardFlag } from './build-flags.js';
+import type { Shard } from './shard.js';
 
 export function buildCommand(): Command {
   return addBuildFlags(
@@ -29,4 +29,3 @@ Examples:
       process.exitCode = await runBuild(inputs, flags, renderer);
     });
 }
-

@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { Options, OutputKind, PageFormat } from '../options.js';
-import type { Shard } from '../shard.js';
+import { type Options, type OutputKind, type PageFormat, pageFormats } from '../config/options.js';
 import type { ReportFlags } from './reporter.js';
+import type { Shard } from './shard.js';
 
 /** Flags shared by the commands that build: `build` and `watch`. */
 export interface BuildFlags extends ReportFlags {
@@ -25,7 +25,7 @@ export function addBuildFlags(command: Command): Command {
   return addReportFlags(
     command
       .option('-o, --out <dir>', 'output folder (default: the config\'s "out", else "out")', nonEmpty)
-      .addOption(new Option('--format <format>', 'page size').choices(['a4', 'letter']))
+      .addOption(new Option('--format <format>', 'page size').choices(pageFormats))
       .addOption(new Option('--only <kind>', 'make only one of the two PDFs').choices(['brief', 'summary']))
       .option('--html', 'also write the final HTML beside each PDF')
       .option('--eml', 'also write NAME.eml: an email with both PDFs attached (nothing is sent)')
@@ -42,7 +42,11 @@ export function addBuildFlags(command: Command): Command {
 /** `--config`, `--json`, `--quiet`, `--verbose`: every command that reads documents has them. */
 export function addReportFlags(command: Command): Command {
   return command
-    .option('-c, --config <file>', 'config file (default: briefpress.config.json/.yaml or package.json "briefpress", searched from here up)', nonEmpty)
+    .option(
+      '-c, --config <file>',
+      'config file (default: briefpress.config.json/.yaml or package.json "briefpress", searched from here up)',
+      nonEmpty,
+    )
     .option('--json', 'print one JSON report on stdout, nothing else')
     .addOption(new Option('-q, --quiet', 'print only errors').conflicts(['verbose', 'json']))
     .option('-v, --verbose', 'also print settings and timings');
@@ -77,7 +81,8 @@ export function positiveInteger(value: string): number {
 export function shardFlag(value: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const [index, count] = [Number(match?.[1]), Number(match?.[2])];
-  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 2/3');
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 2/3');
   return { index, count };
 }
 

@@ -5,7 +5,9 @@ import type { CheckFlags } from './check-run.js';
 export function checkCommand(): Command {
   return addReportFlags(
     new Command('check')
-      .description('check front matter, #anchor links, image paths, characters no font has, and summary fit, writing nothing')
+      .description(
+        'check front matter, #anchor links, image paths, characters no font has, and summary fit, writing nothing',
+      )
       .argument('[inputs...]', 'Markdown files or folders of them', ['content'])
       .option('--no-fit', 'skip printing the summary to see that it fits one page (no browser needed)')
       .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty),

@@ -1,7 +1,7 @@
-import { check, type CheckResult } from '../check.js';
-import { loadConfig } from '../config.js';
+import { type CheckResult, check } from '../check.js';
+import { loadConfig } from '../config/load.js';
 import { BrowserNotFoundError } from '../errors.js';
-import { expandInputs } from '../inputs.js';
+import { expandInputs } from './inputs.js';
 import { createReporter, type ReportFlags } from './reporter.js';
 
 export interface CheckFlags extends ReportFlags {
@@ -25,7 +25,8 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
       fit: flags.fit,
       onResult: (result) => {
         // A browser that cannot start fails the whole run: check() throws, and it is said once.
-        if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) reporter.document(report(result));
+        if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError))
+          reporter.document(report(result));
       },
     },
   );
@@ -35,7 +36,10 @@ export async function runCheck(inputs: string[], flags: CheckFlags): Promise<num
 function report(result: CheckResult) {
   const errors = result.file.messages.filter((message) => message.fatal).length;
   const warnings = result.file.messages.length - errors;
-  const counts = [errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`, warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean);
+  const counts = [
+    errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`,
+    warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  ].filter(Boolean);
   return {
     input: result.path,
     file: result.file,

@@ -24,7 +24,8 @@ Examples:
         // `wx`: never overwrite a brief someone has written.
         await writeFile(file, starterBrief(new Date().toISOString().slice(0, 10)), { flag: 'wx' });
       } catch (error: unknown) {
-        if ((error as { code?: unknown }).code === 'EEXIST') throw new BriefpressError(`${file} already exists: choose another name, or delete it first`, { exitCode: 1 });
+        if ((error as { code?: unknown }).code === 'EEXIST')
+          throw new BriefpressError(`${file} already exists: choose another name, or delete it first`, { exitCode: 1 });
         throw error;
       }
       process.stdout.write(`✓ wrote ${file}: edit it, then run \`briefpress build ${file}\`\n`);

@@ -23,17 +23,29 @@ export async function pngPages(pdf: string, options: PngOptions = {}): Promise<s
   // pdftoppm writes STEM-N.png with N zero-padded to the page count's width; render under a
   // temporary prefix and rename, so the names are the same for any page count.
   const temp = `${path.join(path.dirname(pdf), `.${path.basename(stem)}`)}.${process.pid}`;
-  const args = ['-png', '-r', String(options.dpi ?? 80), ...(options.firstPageOnly ? ['-f', '1', '-l', '1'] : []), pdf, temp];
+  const args = [
+    '-png',
+    '-r',
+    String(options.dpi ?? 80),
+    ...(options.firstPageOnly ? ['-f', '1', '-l', '1'] : []),
+    pdf,
+    temp,
+  ];
   try {
     await run('pdftoppm', args);
   } catch (error: unknown) {
     if ((error as { code?: unknown }).code === 'ENOENT') {
-      throw new BriefpressError('--png needs pdftoppm from Poppler: `apt-get install poppler-utils`, `brew install poppler` or `choco install poppler`', { exitCode: 1 });
+      throw new BriefpressError(
+        '--png needs pdftoppm from Poppler: `apt-get install poppler-utils`, `brew install poppler` or `choco install poppler`',
+        { exitCode: 1 },
+      );
     }
     throw error;
   }
   const prefix = path.basename(temp);
-  const made = (await readdir(path.dirname(pdf))).filter((name) => name.startsWith(`${prefix}-`) && name.endsWith('.png'));
+  const made = (await readdir(path.dirname(pdf))).filter(
+    (name) => name.startsWith(`${prefix}-`) && name.endsWith('.png'),
+  );
   const files: string[] = [];
   for (const name of made.sort()) {
     const page = Number(/-(\d+)\.png$/.exec(name)?.[1]);

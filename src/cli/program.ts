@@ -24,7 +24,11 @@ Examples:
     );
   for (const command of commands) program.addCommand(command());
   // Usage errors (unknown flags, bad values) exit 2, in every subcommand too.
-  for (const command of [program, ...program.commands]) command.exitOverride().showHelpAfterError('(run with --help for usage)').configureOutput({ outputError: (text, write) => write(text) });
+  for (const command of [program, ...program.commands])
+    command
+      .exitOverride()
+      .showHelpAfterError('(run with --help for usage)')
+      .configureOutput({ outputError: (text, write) => write(text) });
   return program;
 }
 

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import picocolors from 'picocolors';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { placeOf } from '../messages.js';
 
 /** How much to say, and to whom: `--json` for machines, `--quiet` and `--verbose` for people. */
 export interface ReportFlags {
@@ -16,6 +15,8 @@ export interface DocumentReport {
   input: string;
   /** Holds the document's warnings and errors. */
   file: VFile;
+  /** The command's own problems with the document (writing its files), after the file's. */
+  problems?: Array<{ reason: string; fatal: boolean; rule: string }>;
   failed: boolean;
   /** What was done, for people: e.g. the files written and their pages. */
   detail: string;
@@ -50,7 +51,9 @@ const barThreshold = 4;
  */
 export function createReporter(flags: ReportFlags, streams: ReporterStreams = process): Reporter {
   const { stdout, stderr, env } = streams;
-  const color = picocolors.createColors(Boolean(env.FORCE_COLOR) || (Boolean(stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb'));
+  const color = picocolors.createColors(
+    Boolean(env.FORCE_COLOR) || (Boolean(stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb'),
+  );
   const documents: DocumentReport[] = [];
   const began = performance.now();
   let total = 0;
@@ -78,14 +81,17 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
     document(report) {
       documents.push(report);
       if (flags.json) return drawBar();
-      for (const message of report.file.messages) {
+      for (const message of messagesOf(report)) {
         if (!message.fatal && flags.quiet) continue;
         const label = message.fatal ? color.red('error') : color.yellow('warning');
-        say(stderr, `${place(report.file, message)}: ${label}: ${message.reason}`);
+        say(stderr, `${placeOf(report.file, message)}: ${label}: ${message.reason}`);
       }
       if (!flags.quiet || report.failed) {
         const mark = report.failed ? color.red('✗') : color.green('✓');
-        say(stdout, `${mark} ${report.input}${report.detail ? ` ${report.detail}` : ''} ${color.dim(seconds(report.ms))}`);
+        say(
+          stdout,
+          `${mark} ${report.input}${report.detail ? ` ${report.detail}` : ''} ${color.dim(seconds(report.ms))}`,
+        );
       } else drawBar();
     },
     verbose(line) {
@@ -97,20 +103,22 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
       const failed = documents.filter((report) => report.failed).length;
       const elapsed = performance.now() - began;
       if (flags.json) {
-        const entries = documents.map(({ input, file, failed: bad, data, ms }) => ({
+        const entries = documents.map(({ input, file, problems, failed: bad, data, ms }) => ({
           input,
           ok: !bad,
           ...data,
-          messages: file.messages.map((message) => ({
+          messages: messagesOf({ file, problems }).map((message) => ({
             severity: message.fatal ? 'error' : 'warning',
             line: message.line ?? null,
             column: message.column ?? null,
             reason: message.reason,
-            rule: message.ruleId ?? null,
+            rule: message.rule ?? null,
           })),
           ms: Math.round(ms),
         }));
-        stdout.write(`${JSON.stringify({ documents: entries, [verb]: documents.length - failed, failed, ms: Math.round(elapsed) }, null, 2)}\n`);
+        stdout.write(
+          `${JSON.stringify({ documents: entries, [verb]: documents.length - failed, failed, ms: Math.round(elapsed) }, null, 2)}\n`,
+        );
       } else if (!flags.quiet || failed > 0) {
         const counts = `${documents.length - failed} ${verb}${failed ? `, ${color.red(`${failed} failed`)}` : ''}`;
         stdout.write(`${counts} in ${seconds(elapsed)}\n`);
@@ -120,10 +128,18 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
   };
 }
 
-/** `content/a.md:3:7`, relative to the working folder. */
-function place(file: VFile, message: VFileMessage): string {
-  const where = path.relative(process.cwd(), file.path) || file.path;
-  return `${where}${message.line ? `:${message.line}:${message.column ?? 1}` : ''}`;
+/** The file's messages, then the command's own problems (which have no place in the Markdown). */
+function messagesOf({ file, problems = [] }: Pick<DocumentReport, 'file' | 'problems'>) {
+  return [
+    ...file.messages.map(({ reason, fatal, line, column, ruleId }) => ({
+      reason,
+      fatal: Boolean(fatal),
+      line,
+      column,
+      rule: ruleId,
+    })),
+    ...problems.map(({ reason, fatal, rule }) => ({ reason, fatal, rule, line: undefined, column: undefined })),
+  ];
 }
 
 function seconds(ms: number): string {

@@ -4,7 +4,9 @@ import { addBuildFlags, type BuildFlags } from './build-flags.js';
 export function watchCommand(): Command {
   return addBuildFlags(
     new Command('watch')
-      .description('build, then rebuild each document when it is saved (all of them when a template or the config changes)')
+      .description(
+        'build, then rebuild each document when it is saved (all of them when a template or the config changes)',
+      )
       .argument('[inputs...]', 'Markdown files or folders of them', ['content']),
   )
     .addHelpText(

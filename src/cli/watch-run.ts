@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig } from '../config.js';
+import { createRenderer } from '../browser/renderer.js';
+import { resetCaches } from '../caches.js';
+import { type Config, loadConfig } from '../config/load.js';
+import { resolveOptions } from '../config/options.js';
 import { errorMessage } from '../errors.js';
-import { expandInputs, markdown } from '../inputs.js';
-import { resolveOptions } from '../options.js';
-import { createRenderer } from '../renderer.js';
-import { clearTemplates } from '../templates.js';
+import { isInside, markdownFile } from '../paths.js';
 import { type BuildFlags, flagOptions } from './build-flags.js';
 import { buildFiles } from './build-run.js';
+import { expandInputs } from './inputs.js';
 import { createReporter } from './reporter.js';
 
 /**
@@ -23,7 +24,10 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
   const renderer = await createRenderer({ executablePath: flags.browser ?? config.options.browser, jobs: flags.jobs });
   const templatesOf = (current: Config) => path.resolve(resolveOptions(current.options, flagOptions(flags)).templates);
   let templates = templatesOf(config);
-  const watcher = watch([...inputs, templates, ...(config.path ? [config.path] : [])], { ignoreInitial: true, ignored: (file) => file.includes('node_modules') });
+  const watcher = watch([...inputs, templates, ...(config.path ? [config.path] : [])], {
+    ignoreInitial: true,
+    ignored: (file) => file.includes('node_modules'),
+  });
   const ready = new Promise((resolve) => watcher.once('ready', () => resolve(undefined)));
   const changed = new Set<string>();
   let everything = true;
@@ -38,7 +42,7 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
     changed.clear();
     if (all) {
       config = await loadConfig({ file: flags.config });
-      clearTemplates();
+      resetCaches();
       if (templatesOf(config) !== templates) {
         watcher.unwatch(templates);
         templates = templatesOf(config);
@@ -56,12 +60,11 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
       });
   };
 
-  const inside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..');
   watcher.on('all', (event, file) => {
     if (event !== 'add' && event !== 'change') return;
     const absolute = path.resolve(file);
-    if (inside(absolute, templates) || (config.path && absolute === path.resolve(config.path))) everything = true;
-    else if (markdown.test(file)) changed.add(file);
+    if (isInside(templates, absolute) || (config.path && absolute === path.resolve(config.path))) everything = true;
+    else if (markdownFile.test(file)) changed.add(file);
     else return;
     schedule();
   });

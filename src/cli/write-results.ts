@@ -1,17 +1,30 @@
 import path from 'node:path';
 import type { BuildResult } from '../build.js';
-import { attachmentLimit, composeEmail } from '../email.js';
+import { attachmentLimit, composeEmail } from '../email/compose.js';
 import { errorMessage } from '../errors.js';
-import { buildDate } from '../pdf-metadata.js';
+import { buildDate } from '../pdf/finalize.js';
 import { documentName } from '../source.js';
-import { writeOutput } from '../write-output.js';
 import { pngPages } from './png-pages.js';
+import { writeOutput } from './write-file.js';
 
 export interface WrittenFile {
   kind: 'brief' | 'summary' | 'html' | 'eml' | 'png';
   path: string;
   bytes?: number;
   pages?: number;
+}
+
+/** A problem writing a document's files: the CLI's own, never added to the build's result. */
+export interface WriteProblem {
+  reason: string;
+  fatal: boolean;
+  rule: string;
+}
+
+/** What writing a document's files did. */
+export interface Written {
+  files: WrittenFile[];
+  problems: WriteProblem[];
 }
 
 export interface WriteFlags {
@@ -22,11 +35,12 @@ export interface WriteFlags {
 
 /**
  * Write a built document into `out`: its PDFs, and on request the HTML, the page images and the
- * email. A failure is recorded on the result (its message placed in the file), never thrown.
+ * email. A failure is one of the problems returned, never thrown; the result is left as it is.
  */
-export async function writeResult(result: BuildResult, out: string, flags: WriteFlags): Promise<WrittenFile[]> {
+export async function writeResult(result: BuildResult, out: string, flags: WriteFlags): Promise<Written> {
   const written: WrittenFile[] = [];
-  if (result.error) return written;
+  const problems: WriteProblem[] = [];
+  if (result.error) return { files: written, problems };
   try {
     for (const output of result.outputs) {
       const target = path.join(out, output.fileName);
@@ -42,9 +56,10 @@ export async function writeResult(result: BuildResult, out: string, flags: Write
       const attachments = result.outputs.map((output) => ({ fileName: output.fileName, pdf: output.pdf }));
       const size = attachments.reduce((sum, attachment) => sum + attachment.pdf.byteLength, 0);
       if (size > attachmentLimit) {
-        result.file.message(`the email's attachments come to ${(size / 1024 / 1024).toFixed(1)} MB: many mail servers refuse more than 10 MB`, {
-          ruleId: 'eml-size',
-          source: 'briefpress',
+        problems.push({
+          reason: `the email's attachments come to ${(size / 1024 / 1024).toFixed(1)} MB: many mail servers refuse more than 10 MB`,
+          fatal: false,
+          rule: 'eml-size',
         });
       }
       const eml = await composeEmail(result.document, attachments, { date: buildDate(result.document.meta.date) });
@@ -53,8 +68,7 @@ export async function writeResult(result: BuildResult, out: string, flags: Write
       written.push({ kind: 'eml', path: target, bytes: eml.byteLength });
     }
   } catch (error: unknown) {
-    result.error = `${result.path}: could not write the output: ${errorMessage(error)}`;
-    result.file.message(`could not write the output: ${errorMessage(error)}`, { ruleId: 'write', source: 'briefpress' }).fatal = true;
+    problems.push({ reason: `could not write the output: ${errorMessage(error)}`, fatal: true, rule: 'write' });
   }
-  return written;
+  return { files: written, problems };
 }

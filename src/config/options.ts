@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import { defaultFonts, type FontSource } from '../fonts/font-set.js';
+
+/** The page sizes briefpress lays out for. */
+export const pageFormats = ['a4', 'letter'] as const;
+export type PageFormat = (typeof pageFormats)[number];
+
+/** The accent colour when none is configured. */
+export const defaultAccent = '#8c2331';
+export type OutputKind = 'brief' | 'summary';
+
+/** Settings of a build. Every field is optional; defaults are given in the JSDoc. */
+export interface Options {
+  /** Page size. @default 'a4' */
+  format?: PageFormat;
+  /** Which PDFs to make. @default ['brief', 'summary'] */
+  outputs?: OutputKind[];
+  /** Keep the final HTML of each output (for preview and debugging). @default false */
+  html?: boolean;
+  /** Folder holding `brief/`, `summary/` and `partials/`. @default the templates shipped with briefpress */
+  templates?: string;
+  /** Organisation named when the front matter names none. @default 'briefpress' */
+  organisation?: string;
+  /** Logo shown on the masthead: an `.svg` or `.png` file, inlined into the PDF. @default none */
+  logo?: string;
+  /** Accent colour of rules, numbers and boxes (any CSS colour). @default '#8c2331' */
+  accent?: string;
+  /** Text and heading fonts, as `@fontsource/*` packages. @default Source Serif 4 and Source Sans 3 */
+  fonts?: FontSource[];
+  /** Make it an error, not a warning, when the one-page summary must leave content out to fit. @default false */
+  strict?: boolean;
+  /** Let documents use remote `http(s)` images; otherwise they are refused with a warning. @default false */
+  allowNet?: boolean;
+  /** Chromium/Chrome executable. @default `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, Puppeteer's browser, then the system's */
+  browser?: string;
+  /** Largest Markdown file accepted, in bytes. @default 10 MB (10 × 1024 × 1024) */
+  maxInputSize?: number;
+  /** Time limit of one document (parsing and printing), in milliseconds. @default 60000 */
+  timeout?: number;
+}
+
+export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
+
+// From source this module is src/config/; bundled, it is a chunk of dist/: both find the package's templates/.
+export const defaultTemplates = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../templates' : '../templates', import.meta.url),
+);
+
+const defaults: ResolvedOptions = {
+  format: 'a4',
+  outputs: ['brief', 'summary'],
+  html: false,
+  templates: defaultTemplates,
+  organisation: 'briefpress',
+  logo: undefined,
+  accent: defaultAccent,
+  fonts: defaultFonts,
+  strict: false,
+  allowNet: false,
+  browser: undefined,
+  maxInputSize: 10 * 1024 * 1024,
+  timeout: 60_000,
+};
+
+/**
+ * Merge layers of settings, later ones winning: defaults ← config file ← front matter ← flags.
+ * `undefined` never overrides; the inputs are not modified.
+ */
+export function resolveOptions(...layers: Array<Options | undefined>): ResolvedOptions {
+  const result: ResolvedOptions = { ...defaults };
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      if (value !== undefined) Object.assign(result, { [key]: structuredClone(value) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,114 @@
+import Slugger from 'github-slugger';
+import type { Element, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { type Digest, digest, type SourceSection } from '../summary/digest.js';
+import { leadOf } from '../summary/lead.js';
+import { wordCount } from '../summary/sentences.js';
+import type { FrontMatter } from './remark-front-matter.js';
+
+/** One numbered section of the brief: a level-2 heading and what follows it. */
+export interface Section {
+  id: string;
+  /** 1-based; references are not numbered and not in `sections`. */
+  number: number;
+  heading: string;
+  html: string;
+  /** Its first sentence that stands alone, for derived summaries. */
+  lead?: string;
+}
+
+/** What both the brief and the summary are made from. */
+export interface BriefDocument {
+  meta: FrontMatter;
+  /** HTML before the first section heading. */
+  intro: string;
+  sections: Section[];
+  /** What the one-page summary shows: bottom line, key points, risks and recommendations. */
+  digest: Digest;
+  /** The bottom line as one paragraph: front matter `summary`, else the digest's sentences. */
+  summary?: string;
+  /** The takeaways (the brief's box): from front matter, a `:::takeaways` block, or the digest's key points. */
+  keyPoints: string[];
+  /** Whether `keyPoints` were marked by the author rather than derived. */
+  keyPointsMarked: boolean;
+  /** Each source, as HTML. */
+  references: string[];
+  /** GFM footnotes, as HTML (empty when there are none). */
+  footnotes: string;
+  wordCount: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    takeaways: string[];
+  }
+}
+
+export const referenceHeading = /^(references|sources|bibliography|notes|endnotes)$/i;
+
+/** A unified compiler that turns the sanitized HTML tree into a {@link BriefDocument}. */
+export default function documentModel(this: Processor) {
+  const compiler = (tree: Root, file: VFile): BriefDocument => {
+    const slugger = new Slugger();
+    const intro: RootContent[] = [];
+    const groups: Array<{ heading: Element; body: RootContent[] }> = [];
+    let footnotes = '';
+    for (const node of tree.children) {
+      if (node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
+        footnotes = toHtml(node);
+      } else if (node.type === 'element' && node.tagName === 'h2') {
+        groups.push({ heading: node, body: [] });
+      } else {
+        (groups.at(-1)?.body ?? intro).push(node);
+      }
+    }
+
+    const lang = file.data.frontMatter?.lang ?? 'en';
+    const sections: Section[] = [];
+    const sources: SourceSection[] = [];
+    const references: string[] = [];
+    for (const { heading, body } of groups) {
+      const title = toText(heading).trim();
+      if (referenceHeading.test(title)) {
+        const list = body.find(
+          (node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'),
+        );
+        references.push(
+          ...(list?.children ?? []).flatMap((item) =>
+            item.type === 'element' && item.tagName === 'li' ? [toHtml(item.children)] : [],
+          ),
+        );
+        continue;
+      }
+      const number = sections.length + 1;
+      const lead = leadOf(body, lang);
+      sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead });
+      sources.push({ number, heading: title, body, lead, place: heading.position?.start });
+    }
+
+    const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;
+    const summary = digest({
+      intro,
+      sections: sources,
+      summary: file.data.frontMatter?.summary,
+      takeaways: marked,
+      lang,
+    });
+    return {
+      meta: file.data.frontMatter!,
+      intro: toHtml(intro),
+      sections,
+      digest: summary,
+      summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
+      keyPoints: marked ?? summary.keyPoints.map((point) => point.text),
+      keyPointsMarked: marked !== undefined,
+      references,
+      footnotes,
+      wordCount: wordCount(toText(tree), lang),
+    };
+  };
+  this.compiler = compiler as never;
+}

@@ -1,0 +1,56 @@
+import type { Point, Position } from 'unist';
+import { VFile } from 'vfile';
+import { recordFailure } from '../messages.js';
+import type { BriefDocument } from './document-model.js';
+import { inlineImages } from './inline-images.js';
+import { processor, runStages } from './processor.js';
+import type { LinkTarget } from './remark-link-targets.js';
+
+/** A document to parse, as plain data: it crosses to the parsing worker. */
+export interface ParseRequest {
+  /** Absolute path: names the file in messages and anchors its images. */
+  path: string;
+  value: string;
+  allowNet: boolean;
+}
+
+/** A message of the parse, as plain data. */
+export interface ParseMessage {
+  reason: string;
+  place?: Point | Position;
+  ruleId?: string;
+  source?: string;
+  fatal?: boolean | null;
+}
+
+export interface ParseResult {
+  /** Absent when a message is fatal. */
+  document?: BriefDocument;
+  messages: ParseMessage[];
+  /** The links, as written (see `linkTargets`); absent when the parse failed before them. */
+  linkTargets?: LinkTarget[];
+}
+
+/** Markdown → document model: the stages, the images read from the document's folder, the compiler. */
+export async function parseDocument({ path, value, allowNet }: ParseRequest): Promise<ParseResult> {
+  const file = new VFile({ path, value });
+  const failed = () => file.messages.some((message) => message.fatal);
+  let document: BriefDocument | undefined;
+  try {
+    const tree = await runStages(file);
+    if (!failed()) {
+      await inlineImages(tree, file, { allowNet });
+      document = processor.stringify(tree, file) as unknown as BriefDocument;
+    }
+  } catch (error: unknown) {
+    recordFailure(file, error, 'parse');
+  }
+  const messages = file.messages.map(({ reason, place, ruleId, source, fatal }) => ({
+    reason,
+    place,
+    ruleId,
+    source,
+    fatal,
+  }));
+  return { document: failed() ? undefined : document, messages, linkTargets: file.data.linkTargets };
+}

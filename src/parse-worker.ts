@@ -1,7 +1,0 @@
-// The parsing worker's entry (see parse-pool.ts): one request at a time, answered in order.
-import { parentPort } from 'node:worker_threads';
-import { parseDocument, type ParseRequest } from './parse-document.js';
-
-parentPort!.on('message', async (request: ParseRequest) => {
-  parentPort!.postMessage(await parseDocument(request));
-});

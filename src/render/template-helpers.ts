@@ -1,0 +1,59 @@
+import Handlebars from 'handlebars';
+import { cache } from '../caches.js';
+import { defaultAccent } from '../config/options.js';
+
+/**
+ * A Handlebars environment with the helpers every template may use (they are listed in the README):
+ * dates in the document's language, safe CSS strings and colours, the series line, reading time.
+ */
+export function createEnvironment(): typeof Handlebars {
+  const env = Handlebars.create();
+  /** `{{date meta.date meta.lang}}` → "4 December 2025". */
+  env.registerHelper('date', (value: unknown, lang: unknown) =>
+    typeof value === 'string' ? dateFormat(String(lang || 'en'), 'long').format(new Date(value)) : '',
+  );
+  /** `{{monthYear meta.date meta.lang}}` → "December 2025". */
+  env.registerHelper('monthYear', (value: unknown, lang: unknown) =>
+    typeof value === 'string' ? dateFormat(String(lang || 'en'), 'month').format(new Date(value)) : '',
+  );
+  /** `{{{cssString text}}}`: text as a quoted CSS string, safe inside `<style>` (for margin boxes). */
+  env.registerHelper(
+    'cssString',
+    (value: unknown) =>
+      `"${String(value ?? '').replace(/[\\"<>\n\r\f]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`,
+  );
+  /** `{{{cssColor accent}}}`: a colour from the options, or the default if it could break out of CSS. */
+  env.registerHelper('cssColor', (value: unknown) =>
+    /^[#\w(),.%\s-]+$/.test(String(value)) ? String(value) : defaultAccent,
+  );
+  /** `{{seriesLine doc.meta}}` → "Policy Brief No. 2025/01". */
+  env.registerHelper('seriesLine', (meta: { series?: string; number?: string }) =>
+    [meta.series, meta.number && `No. ${meta.number}`].filter(Boolean).join(' '),
+  );
+  env.registerHelper('lower', (value: unknown) => String(value ?? '').toLowerCase());
+  env.registerHelper('year', (value: unknown) => (typeof value === 'string' ? value.slice(0, 4) : ''));
+  env.registerHelper('join', (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.join(String(separator)) : '',
+  );
+  env.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean));
+  env.registerHelper('one', (value: unknown) => value === 1);
+  /** `{{readingMinutes doc.wordCount}}` → 6, at 230 words a minute. */
+  env.registerHelper('readingMinutes', (words: unknown) => Math.max(1, Math.round(Number(words) / 230)));
+  return env;
+}
+
+/** Formats are made once per language and style: making an `Intl.DateTimeFormat` costs a millisecond or two. */
+const dateFormats = cache<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: string, style: 'long' | 'month'): Intl.DateTimeFormat {
+  const key = `${lang} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, {
+      ...(style === 'long' ? { dateStyle: 'long' } : { month: 'long', year: 'numeric' }),
+      timeZone: 'UTC',
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}

@@ -1,0 +1,19 @@
+import type { BriefDocument } from '../markdown/document-model.js';
+
+/** Briefs of at least this many words (about six printed pages) get a table of contents. */
+export const tocMinWords = 2500;
+
+/** One line of the table of contents: a numbered section and the page it starts on. */
+export interface TocEntry {
+  id: string;
+  number: number;
+  heading: string;
+  /** Empty in the first print, which only measures. */
+  page: string;
+}
+
+/** The contents of a long brief, pages still unknown; undefined for a short one. */
+export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
+  if (document.wordCount < tocMinWords || document.sections.length < 2) return undefined;
+  return document.sections.map(({ id, number, heading }) => ({ id, number, heading, page: '' }));
+}

@@ -1,0 +1,45 @@
+// Reading prose out of the sanitized HTML tree as a reader sees it, for the summary.
+import type { Element, ElementContent, RootContent } from 'hast';
+
+export function firstList(body: RootContent[]): Element | undefined {
+  return body.find(
+    (node): node is Element => node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol'),
+  );
+}
+
+/** The text of each paragraph, leaving out navigation: links and separators only, perhaps after a lead-in ("Read this in: English | Français"). */
+export function paragraphs(body: RootContent[]): string[] {
+  return body.flatMap((node) => {
+    if (node.type !== 'element' || node.tagName !== 'p') return [];
+    const text = collapse(inlineText(node));
+    const navigation =
+      node.children.some((child) => child.type === 'element' && child.tagName === 'a') &&
+      /^([^:]*:)?[\s|·•,/–—-]*$/.test(withoutLinks(node));
+    return text && !navigation ? [text] : [];
+  });
+}
+
+function withoutLinks(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' && node.tagName !== 'a' ? node.children.map(withoutLinks).join('') : '';
+}
+
+/** The text a reader sees, without footnote reference numbers (they would glue onto words) or the note that stands for a refused image. */
+export function inlineText(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  if (String(node.properties.className ?? '').includes('image-refused')) return '';
+  if (node.tagName === 'br') return ' ';
+  if (
+    node.tagName === 'sup' &&
+    node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)
+  )
+    return '';
+  const text = node.children.map(inlineText).join('');
+  // Block children (a loose list item's paragraphs, a nested list) are separate runs of text.
+  return /^(p|ul|ol|li|div|blockquote)$/.test(node.tagName) ? ` ${text} ` : text;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
