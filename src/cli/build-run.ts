@@ -2,6 +2,7 @@ import type { Renderer } from '../browser/renderer.js';
 import { type BuildResult, build } from '../build.js';
 import { type Config, loadConfig } from '../config/load.js';
 import { BrowserNotFoundError } from '../errors.js';
+import type { Source } from '../source.js';
 import { type BuildFlags, flagOptions } from './build-flags.js';
 import { expandInputs } from './inputs.js';
 import { createReporter, type DocumentReport, type Reporter } from './reporter.js';
@@ -28,8 +29,16 @@ export async function runBuild(
   try {
     const reporter = createReporter(flags);
     const config = await loadConfig({ file: flags.config });
-    const all = await expandInputs(inputs);
-    const files = flags.shard ? shardFiles(all, flags.shard) : all;
+    const found = await expandInputs(inputs, {
+      followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
+      onSkip: reporter.skipped,
+    });
+    const all = found.map((input) => input.path);
+    const roots = new Map(found.map((input) => [input.path, input.root]));
+    const files = (flags.shard ? shardFiles(all, flags.shard) : all).map((file) => ({
+      path: file,
+      root: roots.get(file),
+    }));
     if (flags.shard)
       reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
     reporter.start(files.length);
@@ -44,7 +53,7 @@ export async function runBuild(
 
 /** Build files, write each one's outputs as soon as it is done, and report it; the `renderer` is left open. */
 export async function buildFiles(
-  files: string[],
+  files: Source[],
   flags: BuildFlags,
   config: Config,
   reporter: Reporter,
@@ -55,21 +64,18 @@ export async function buildFiles(
   const out = flags.out ?? config.out ?? 'out';
   reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
   const writes: Array<Promise<void>> = [];
-  await build(
-    files.map((file) => ({ path: file })),
-    {
-      defaults: config.options,
-      ...flagOptions(flags),
-      renderer,
-      jobs: flags.jobs,
-      signal,
-      onResult: (result) => {
-        // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
-        if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
-        writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written))));
-      },
+  await build(files, {
+    defaults: config.options,
+    ...flagOptions(flags),
+    renderer,
+    jobs: flags.jobs,
+    signal,
+    onResult: (result) => {
+      // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
+      if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
+      writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written))));
     },
-  );
+  });
   await Promise.all(writes);
 }
 

@@ -28,6 +28,8 @@ export const configSchema = z
     allowNet: z.boolean().optional(),
     maxInputSize: z.number().int().positive('must be a positive number of bytes').optional(),
     timeout: z.number().positive('must be a positive number of milliseconds').optional(),
+    followSymlinks: z.boolean().optional(),
+    maxPages: z.number().int().positive('must be a whole number of pages, 1 or more').optional(),
   })
   .strict();
 
