@@ -41,8 +41,8 @@ export interface OutputJob {
   fonts: FontSet;
   logo?: string;
   renderer: Promise<Renderer>;
-  /** What the page may load, and who is told of a refusal or a retry. */
-  guard: Pick<PrintJob, 'policy' | 'onRefused' | 'onRetry'>;
+  /** What the page may load, who is told of a refusal, and the document's clock and deadline. */
+  guard: Pick<PrintJob, 'policy' | 'onRefused' | 'clock' | 'signal'>;
   /** The document's file, for the warnings of the summary's fit and of the contents. */
   file: VFile;
 }
@@ -101,7 +101,8 @@ export async function printOutput({
     headings = await readHeadings(page);
   };
   // With contents, this first print only measures: its pages go into the contents of a second.
-  let pdf = await (await renderer).print({ html, prepare, tagged: !toc, ...guard });
+  const stage = toc ? `laying out the ${kind} to number its contents` : `printing the ${kind}`;
+  let pdf = await (await renderer).print({ html, prepare, tagged: !toc, stage, ...guard });
   await withinLimit(pdf);
   if (toc) {
     // A second print, now with the page numbers the first one found (see src/pdf/toc-pages.ts).
@@ -115,7 +116,7 @@ export async function printOutput({
         { rule: 'toc-pages' },
       );
     html = templates.render(kind, { ...data, toc: paged, fontCss: faces });
-    pdf = await (await renderer).print({ html, ...guard });
+    pdf = await (await renderer).print({ html, stage: `printing the ${kind}`, ...guard });
     await withinLimit(pdf);
   }
   if (fit) judgeFit(fit, file, settings.strict);
