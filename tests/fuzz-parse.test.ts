@@ -1,9 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ParseMessage, parseDocument } from '../src/markdown/parse-document.js';
 import { anyText, markdown, runs } from './fuzz/arbitraries.js';
-import { fixture } from './helpers.js';
 
 /** A message a reader can act on: one line, its own words, not a library's. */
 function expectReadable(message: ParseMessage) {
@@ -30,9 +28,4 @@ describe('fuzzing the parse stage', () => {
   it('should never throw on generated Markdown: nesting, tables, HTML, front matter', async () => {
     await fc.assert(fc.asyncProperty(markdown, parsesCleanly), { numRuns: runs(150) });
   }, 60_000);
-
-  it('should parse every input that once found a bug (tests/fixtures/fuzz/)', async () => {
-    for (const name of await readdir(fixture('fuzz')))
-      if (name.endsWith('.md')) await parsesCleanly(await readFile(fixture('fuzz', name), 'utf8'));
-  });
 });

@@ -190,7 +190,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   /** Print once more, alone in a fresh browser (see `createRenderer`). */
   async function printAlone(job: PrintJob, stage: string): Promise<Uint8Array> {
     const previous = lane;
-    let done = () => undefined as void;
+    let done: () => void = () => undefined;
     lane = new Promise<void>((resolve) => (done = resolve));
     try {
       await wait(job, previous);
