@@ -29,6 +29,8 @@ export async function withTimeLimit<T>(
   let since: number | undefined;
   let prints = 0;
   let waits = 0;
+  /** Once the race is decided, prints left to finish unobserved must not start the timer again. */
+  let over = false;
   const expire = () => {
     const error = new Error(
       `took longer than the time limit of ${ms / 1000} s: simplify the document, or raise the limit (--timeout)`,
@@ -38,7 +40,7 @@ export async function withTimeLimit<T>(
   };
   /** Start or stop the timer as the state of the prints changes. */
   const update = () => {
-    const running = !deadline.signal.aborted && (prints === 0 || waits < prints);
+    const running = !over && !deadline.signal.aborted && (prints === 0 || waits < prints);
     if (running && since === undefined) {
       since = performance.now();
       timer = setTimeout(expire, Math.max(0, ms - used));
@@ -78,6 +80,7 @@ export async function withTimeLimit<T>(
   try {
     return await Promise.race([running, limit]);
   } finally {
+    over = true;
     clearTimeout(timer);
     since = undefined;
   }

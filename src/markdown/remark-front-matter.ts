@@ -45,7 +45,7 @@ export const frontMatterSchema = z.object({
   takeaways: z
     .array(z.string().min(1).max(1000, long(1000)))
     .min(1)
-    .max(20, many(20, 'takeaways'))
+    .max(500, many(500, 'takeaways'))
     .optional(),
   format: z.enum(pageFormats).optional(),
 });
