@@ -169,7 +169,13 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     const page = await wait(job, acquire());
     const from = page.browser();
     used(from);
+    let stopped: (reason: unknown) => void = () => undefined;
+    const stopping = new Promise<never>((_, reject) => (stopped = reject));
     const unlisten = onAbort(job, () => {
+      // The print is given up at once, whatever its page does: the page leaves the pool (its slot is
+      // free for the next print) and is closed; a page that will not close means a hung browser.
+      live.delete(page);
+      stopped(job.signal?.reason);
       const closing = page.close().then(
         () => true,
         () => false,
@@ -179,8 +185,10 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         if (!closedInTime && from.connected) void relaunch(from).catch(() => undefined);
       });
     });
+    const printing = printOn(page, job);
+    printing.catch(() => undefined);
     try {
-      return await printOn(page, job);
+      return await Promise.race([printing, stopping]);
     } finally {
       unlisten();
       release(page);
@@ -198,10 +206,17 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       job.signal?.throwIfAborted();
       const fresh = await wait(job, launchBrowser(options.executablePath));
       alone.add(fresh);
-      const unlisten = onAbort(job, () => void stopBrowser(fresh));
+      let stopped: (reason: unknown) => void = () => undefined;
+      const stopping = new Promise<never>((_, reject) => (stopped = reject));
+      const unlisten = onAbort(job, () => {
+        stopped(job.signal?.reason);
+        void stopBrowser(fresh);
+      });
       try {
-        const page = await preparePage((await fresh.pages())[0] ?? (await fresh.newPage()));
-        return await printOn(page, job);
+        const printing = (async () =>
+          printOn(await preparePage((await fresh.pages())[0] ?? (await fresh.newPage())), job))();
+        printing.catch(() => undefined);
+        return await Promise.race([printing, stopping]);
       } catch (error: unknown) {
         if (job.signal?.aborted || closed || fresh.connected) throw printError(error, stage);
         throw new Error(
