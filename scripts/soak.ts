@@ -10,6 +10,8 @@ import path from 'node:path';
 import { heavyDocuments, hugeTitle } from '../tests/fixtures/hostile/batch.js';
 
 const count = Number(process.env.SOAK_DOCS ?? 2000);
+/** One document in `every` is hostile (and one in 250 a link out of the folder). */
+const every = Number(process.env.SOAK_HOSTILE_EVERY ?? 100);
 const root = mkdtempSync(path.join(tmpdir(), 'bp-soak-'));
 const content = path.join(root, 'content');
 const temp = path.join(root, 'tmp');
@@ -33,7 +35,7 @@ writeFileSync(path.join(root, 'secret.md'), '---\ntitle: Secret\n---\n\nCANARY\n
 for (let i = 0; i < count; i++) {
   const name = path.join(content, `doc-${String(i).padStart(4, '0')}.md`);
   if (i % 250 === 249) symlinkSync('../secret.md', name);
-  else if (i % 100 === 50) writeFileSync(name, hostile[((i / 100) % hostile.length) | 0]!);
+  else if (i % every === every >> 1) writeFileSync(name, hostile[((i / every) % hostile.length) | 0]!);
   else if (i % 40 === 7) writeFileSync(name, heavy[i % heavy.length]!);
   else {
     const sections = 1 + (i % 6);
@@ -77,30 +79,45 @@ const sample = () => {
   peakChromium = Math.max(peakChromium, chromiumRss());
 };
 const sampler = setInterval(sample, 1000);
-// A batch that stops making progress is the worst failure a soak can find: say so while it is stuck.
-const stall = setInterval(() => {
-  const last = done.at(-1) ?? started;
-  if (performance.now() - last > 180_000)
-    process.stderr.write(`stalled: no document done for 3 minutes, at ${done.length}/${count}\n`);
-}, 60_000);
-
 const done: number[] = [];
+/** When each document's turn came (build reads its source then), and which are done. */
+const begun = new Map<string, number>();
+const finished = new Set<string>();
 const started = performance.now();
 let failed = 0;
-const results = await build(
-  readdirSync(content)
-    .sort()
-    .map((name) => ({ path: path.join(content, name), root: content })),
-  {
-    outputs: ['brief', 'summary'],
-    onResult: (result: { error?: string }) => {
-      done.push(performance.now());
-      if (result.error) failed++;
-      if (result.error && process.env.SOAK_VERBOSE) process.stderr.write(`${result.error}\n`);
-      if (done.length % 100 === 0) process.stderr.write(`${done.length}/${count}\n`);
-    },
+// A batch that stops making progress is the worst failure a soak can find: say so, and where, while it is stuck.
+const stall = setInterval(() => {
+  if (performance.now() - (done.at(-1) ?? started) < 180_000) return;
+  const stuck = [...begun].filter(([name]) => !finished.has(name));
+  const list = stuck.map(([name, at]) => `${path.basename(name)} (${((performance.now() - at) / 1000).toFixed(0)} s)`);
+  process.stderr.write(
+    `stalled: nothing done for 3 minutes, at ${done.length}/${count}; in flight: ${list.join(', ')}\n`,
+  );
+}, 60_000);
+
+const sources = readdirSync(content)
+  .sort()
+  .map((name) => ({ path: path.join(content, name), root: content }));
+// build() reads each source when its turn comes: that is when its document starts.
+const watched = new Proxy(sources, {
+  get(target, key, receiver) {
+    const value = Reflect.get(target, key, receiver);
+    if (typeof key === 'string' && /^\d+$/.test(key) && value && !begun.has(value.path))
+      begun.set(value.path, performance.now());
+    return value;
   },
-);
+});
+const results = await build(watched, {
+  // A short limit (SOAK_TIMEOUT, ms) stops many prints midway: the paths a loaded CI machine takes.
+  timeout: process.env.SOAK_TIMEOUT ? Number(process.env.SOAK_TIMEOUT) : undefined,
+  onResult: (result: { path: string; error?: string }) => {
+    finished.add(result.path);
+    done.push(performance.now());
+    if (result.error) failed++;
+    if (result.error && process.env.SOAK_VERBOSE) process.stderr.write(`${result.error}\n`);
+    if (done.length % 100 === 0) process.stderr.write(`${done.length}/${count}\n`);
+  },
+});
 clearInterval(sampler);
 clearInterval(stall);
 sample();

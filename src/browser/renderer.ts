@@ -167,6 +167,11 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   async function printShared(job: PrintJob, used: (browser: Browser) => void): Promise<Uint8Array> {
     job.signal?.throwIfAborted();
     const page = await wait(job, acquire());
+    // The deadline may have passed while this print waited (another print of its document ran on).
+    if (job.signal?.aborted) {
+      release(page);
+      throw job.signal.reason;
+    }
     const from = page.browser();
     used(from);
     let stopped: (reason: unknown) => void = () => undefined;
