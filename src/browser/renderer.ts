@@ -54,6 +54,13 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
+/**
+ * Prints after which the shared browser is replaced, between prints. A single-process Chromium that
+ * has printed some four thousand pages stops answering: its prints then hang until their time limits,
+ * every one of them, with the browser idle (found by `npm run soak`, at about 1,300 documents).
+ */
+const recycleAfter = 1000;
+
 /** How long a page may take to close when its print is stopped before its browser is taken to hang. */
 const closeGrace = 3000;
 
@@ -85,20 +92,33 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   const alone = new Set<Browser>();
   /** Prints alone take turns: one fresh browser at a time. */
   let lane: Promise<void> = Promise.resolve();
+  /** Prints begun in the current shared browser (see `recycleAfter`). */
+  let printed = 0;
   const interrupted = () => new Error('the renderer was closed (interrupted)');
 
   async function acquire(): Promise<Page> {
     for (;;) {
       if (closed) throw interrupted();
       if (relaunching) await relaunching;
+      if (owned && printed >= recycleAfter) {
+        // Retiring: no new print starts; the last one to finish lets the relaunch begin.
+        if (live.size === idle.length && opening === 0) void relaunch(browser).catch(() => undefined);
+        else await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
       const page = idle.pop();
       // A page of a browser that died is dropped; the relaunch is under way or comes below.
       if (page && !page.browser().connected) live.delete(page);
-      else if (page) return page;
+      else if (page) {
+        printed++;
+        return page;
+      }
       if (live.size + opening < size) {
         const from = browser;
         try {
-          return await open();
+          const opened = await open();
+          printed++;
+          return opened;
         } catch (error: unknown) {
           // The browser died before this print began: it waits for the new one, as a print not in flight.
           if (from.connected || !owned) throw error;
@@ -145,6 +165,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         live.clear();
         blankTaken = false;
         browser = await launchBrowser(options.executablePath);
+        printed = 0;
       })().finally(() => {
         if (relaunching === current) relaunching = undefined;
         for (const wake of waiting.splice(0)) wake();
