@@ -81,3 +81,19 @@ export function printError(error: unknown, stage: string): unknown {
     );
   return error;
 }
+
+/**
+ * A promise that rejects when the job's deadline passes (after running `stop`), to race a print
+ * with: a print is given up at once, whatever its page is doing.
+ */
+export function untilAborted(job: PrintJob, stop: () => void): { stopping: Promise<never>; unlisten: () => void } {
+  let reject: (reason: unknown) => void = () => undefined;
+  const stopping = new Promise<never>((_, fail) => (reject = fail));
+  stopping.catch(() => undefined);
+  const listener = () => {
+    stop();
+    reject(job.signal?.reason);
+  };
+  job.signal?.addEventListener('abort', listener, { once: true });
+  return { stopping, unlisten: () => job.signal?.removeEventListener('abort', listener) };
+}

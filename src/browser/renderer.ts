@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Clock } from '../time-limit.js';
 import { launchBrowser, stopBrowser } from './launch.js';
-import { preparePage, printError, printOn } from './print-page.js';
+import { aloneLane } from './print-alone.js';
+import { preparePage, printError, printOn, untilAborted } from './print-page.js';
 import type { OnRefused, RequestPolicy } from './request-policy.js';
 
 export interface RendererOptions {
@@ -88,10 +89,8 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   const waiting: Array<() => void> = [];
   let opening = 0;
   let blankTaken = false;
-  /** Browsers of one print each (see `printAlone`), stopped by `close()` too. */
-  const alone = new Set<Browser>();
-  /** Prints alone take turns: one fresh browser at a time. */
-  let lane: Promise<void> = Promise.resolve();
+  /** Where prints taken down by a crash are printed again, each alone (see above). */
+  const alone = aloneLane(options.executablePath);
   /** Prints begun in the current shared browser (see `recycleAfter`). */
   let printed = 0;
   const interrupted = () => new Error('the renderer was closed (interrupted)');
@@ -178,12 +177,6 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   /** Time `job` spends in `wait` is not its document's work. */
   const wait = <T>(job: PrintJob, promise: Promise<T>) => job.clock?.waiting(promise) ?? promise;
 
-  /** Run `stop` when the job's deadline passes; returns the function that stops listening. */
-  function onAbort(job: PrintJob, stop: () => void): () => void {
-    job.signal?.addEventListener('abort', stop, { once: true });
-    return () => job.signal?.removeEventListener('abort', stop);
-  }
-
   /** Print in the shared browser; `used` is told which browser the page was of. */
   async function printShared(job: PrintJob, used: (browser: Browser) => void): Promise<Uint8Array> {
     job.signal?.throwIfAborted();
@@ -195,13 +188,10 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     }
     const from = page.browser();
     used(from);
-    let stopped: (reason: unknown) => void = () => undefined;
-    const stopping = new Promise<never>((_, reject) => (stopped = reject));
-    const unlisten = onAbort(job, () => {
+    const { stopping, unlisten } = untilAborted(job, () => {
       // The print is given up at once, whatever its page does: the page leaves the pool (its slot is
       // free for the next print) and is closed; a page that will not close means a hung browser.
       live.delete(page);
-      stopped(job.signal?.reason);
       const closing = page.close().then(
         () => true,
         () => false,
@@ -221,44 +211,6 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     }
   }
 
-  /** Print once more, alone in a fresh browser (see `createRenderer`). */
-  async function printAlone(job: PrintJob, stage: string): Promise<Uint8Array> {
-    const previous = lane;
-    let done: () => void = () => undefined;
-    lane = new Promise<void>((resolve) => (done = resolve));
-    try {
-      await wait(job, previous);
-      if (closed) throw interrupted();
-      job.signal?.throwIfAborted();
-      const fresh = await wait(job, launchBrowser(options.executablePath));
-      alone.add(fresh);
-      let stopped: (reason: unknown) => void = () => undefined;
-      const stopping = new Promise<never>((_, reject) => (stopped = reject));
-      const unlisten = onAbort(job, () => {
-        stopped(job.signal?.reason);
-        void stopBrowser(fresh);
-      });
-      try {
-        const printing = (async () =>
-          printOn(await preparePage((await fresh.pages())[0] ?? (await fresh.newPage())), job))();
-        printing.catch(() => undefined);
-        return await Promise.race([printing, stopping]);
-      } catch (error: unknown) {
-        if (job.signal?.aborted || closed || fresh.connected) throw printError(error, stage);
-        throw new Error(
-          `the browser crashed while ${stage}, and again ${stage} alone in a new browser: simplify the document (split it, or shorten its longest tables, lists or notes)`,
-          { cause: error },
-        );
-      } finally {
-        unlisten();
-        alone.delete(fresh);
-        await stopBrowser(fresh);
-      }
-    } finally {
-      done();
-    }
-  }
-
   return {
     print(job) {
       const stage = job.stage ?? 'printing';
@@ -272,7 +224,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
           // The prints to come get a new shared browser; this one goes alone, so that a document that
           // crashes browsers takes down no other print a second time.
           void relaunch(dead).catch(() => undefined);
-          return printAlone(job, stage);
+          return alone.print(job, stage);
         }
       };
       return job.clock ? job.clock.printing(run) : run();
@@ -288,7 +240,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         closed = true;
         for (const wake of waiting.splice(0)) wake();
         await relaunching?.catch(() => undefined);
-        await Promise.all([...alone].map((one) => stopBrowser(one)));
+        await alone.close();
         if (owned) await stopBrowser(browser);
       })();
       return closing;
