@@ -17,7 +17,7 @@ const args = [
   '--disable-extensions',
   '--disable-quic',
   '--font-render-hinting=none',
-  // Chromium otherwise starts a print-compositor process for every `page.pdf` (≈ 0.1 s of CPU each):
+  // Chromium otherwise starts a print-compositor process for every `page.pdf` (CPU for each):
   // in one process a seed's two PDFs print in about half the time, and the batch needs a fraction
   // of the memory. A crash then takes the whole browser down, which `createRenderer` relaunches.
   '--single-process',
@@ -33,7 +33,7 @@ const howToGetOne =
 /**
  * The browser to launch: `explicit` (--browser), `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, a
  * system Chromium or Chrome on the PATH (as `.puppeteerrc.cjs` prefers it to a download), then the
- * browser `npm install` downloaded for Puppeteer: the `puppeteer` package, which takes ≈ 0.15 s to
+ * browser `npm install` downloaded for Puppeteer: the `puppeteer` package, slow to
  * load, is asked only then.
  */
 export async function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {

@@ -84,7 +84,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     opening++;
     const from = browser;
     try {
-      // A launched browser starts with one blank tab: printing in it saves opening one (≈ 0.1 s).
+      // A launched browser starts with one blank tab: printing in it saves opening one.
       const takeBlank = owned && !blankTaken;
       blankTaken = true;
       const blank = takeBlank ? (await from.pages())[0] : undefined;
@@ -156,7 +156,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       }
     },
     warm(count) {
-      // Making a page ready costs 0.1–0.2 s, which a cold build otherwise waits for before its first print.
+      // Making a page ready takes a while, which a cold build would otherwise wait for before its first print.
       for (let more = Math.min(count, size) - live.size - opening; more > 0 && !closed; more--)
         void open().then(release, () => undefined);
     },

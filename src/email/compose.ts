@@ -45,7 +45,7 @@ export async function composeEmail(
     keyPoints.length ? `<h2>Key points</h2><ul>${keyPoints.map((point) => `<li>${e(point)}</li>`).join('')}</ul>` : '',
     `<p>Attached: ${files.map(e).join(', ')}</p></body></html>`,
   ].join('\n');
-  // Loaded when a message is made: most builds make none, and nodemailer takes ≈ 40 ms to load.
+  // Loaded when a message is made: most builds make none, and nodemailer is slow to load.
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
     ...(options.from ? { from: options.from } : {}),

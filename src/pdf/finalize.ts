@@ -38,9 +38,9 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{
   shortenDestinationNames(doc);
   makeReproducible(doc);
   // What `doc.save()` does for a document that embeds nothing, without its pauses every 50 objects (a
-  // timer each, ≈ 20 ms a brief), and with the objects written out as Chromium wrote them rather than
-  // packed into compressed object streams: those saved a quarter of the bytes (the seed's brief is 96 KB
-  // instead of 73, far inside its 250 KB), but deflating them in JavaScript was a third of this step.
+  // timer each), and with the objects written out as Chromium wrote them rather than packed into
+  // compressed object streams: those save about a quarter of the bytes (briefs stay far inside their
+  // size budget without), but deflating them in JavaScript costs a large part of this step.
   const bytes = await PDFWriter.forContext(doc.context, Infinity).serializeToBuffer();
   return { bytes, pages: doc.getPageCount() };
 }

@@ -60,8 +60,8 @@ export function* sentencesOf(text: string, lang = 'en'): Generator<string, undef
  * word: those, most of a text, are counted without the segmenter, which costs about a microsecond a
  * word. The rest goes to it in pieces of about a thousand characters, cut at spaces, or inside a run
  * without any (Thai, Japanese), whose last few words are then read again: V8's segmenter slows down
- * with the square of a string's length (a whole 50-page brief at once took minutes; 160,000 characters
- * of Japanese, 16 s), and each call has a cost of its own.
+ * with the square of a string's length (a whole long brief at once takes minutes), and each call has a
+ * cost of its own.
  */
 export function wordCount(text: string, lang = 'en'): number {
   const { word } = segmentersFor(lang);
