@@ -166,5 +166,5 @@ function describeRecipients({ to, cc, bcc }: { to: string[]; cc: string[]; bcc: 
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

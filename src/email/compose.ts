@@ -84,5 +84,8 @@ export async function composeMessage(
   const { from, to } = node.getEnvelope();
   // An address both in To and in Bcc is one recipient: a server given it twice may deliver it twice.
   const recipients = [...new Map(to.map((address) => [address.toLowerCase(), address])).values()];
-  return { message: await node.build(), messageId: node.messageId(), envelope: { from: from || '', to: recipients } };
+  // The text parts hold bare line feeds, which an SMTP server's data stream turns into CRLF: made CRLF here,
+  // the file --eml writes is byte for byte the message sent. (The output is 7-bit: latin1 keeps every byte.)
+  const message = Buffer.from((await node.build()).toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+  return { message, messageId: node.messageId(), envelope: { from: from || '', to: recipients } };
 }

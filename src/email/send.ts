@@ -134,7 +134,8 @@ function describe(error: unknown, smtp: SmtpServer, tries: number): string {
 
 function isCertificateError(failure: SmtpFailure): boolean {
   const codes = [failure.code, (failure.cause as SmtpFailure | undefined)?.code].filter(Boolean).join(' ');
-  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(codes);
+  const message = failure instanceof Error ? failure.message : '';
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(codes) || /certificate|self[- ]signed/i.test(message);
 }
 
 function oneLine(text: string): string {
