@@ -39,6 +39,24 @@ export interface Options {
   timeout?: number;
 }
 
+/**
+ * Who `build --mail` sends each brief to, and how. Only the config file and the flags set it, never a
+ * document's front matter; the server and its password come from `BRIEFPRESS_SMTP_URL` alone.
+ */
+export interface MailSettings {
+  /** The sender, e.g. `"Policy Unit" <briefs@example.org>`. Needed to send. */
+  from?: string;
+  to?: string[];
+  cc?: string[];
+  /** Recipients the message does not name (in the envelope only). */
+  bcc?: string[];
+  replyTo?: string;
+  /** The subject, with `{{title}}`, `{{shortTitle}}`, `{{subtitle}}`, `{{date}}`, `{{series}}`, `{{number}}`, `{{organisation}}`. @default '{{title}}' */
+  subject?: string;
+  /** Largest message sent, in bytes. @default 10 MB (10 × 1024 × 1024) */
+  maxSize?: number;
+}
+
 export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
 
 // From source this module is src/config/; bundled, it is a chunk of dist/: both find the package's templates/.
