@@ -36,8 +36,7 @@ async function checkMachine(): Promise<void> {
   } catch {
     missing.push('a Chromium or Chrome (chromium, or set BRIEFPRESS_BROWSER)');
   }
-  if (missing.length)
-    throw new Error(`the tests need ${missing.join(', ')} on this machine: see docs/testing.md`);
+  if (missing.length) throw new Error(`the tests need ${missing.join(', ')} on this machine: see docs/testing.md`);
 }
 
 /**

@@ -28,6 +28,9 @@ async function corpus(origin: string) {
   await cp(fixture('hostile', 'corpus'), content, { recursive: true });
   await mkdir(outside);
   await writeFile(path.join(outside, 'canary.txt'), 'CANARY-7f3a: a secret beside the content folder\n');
+  // Stand-ins for /etc/passwd and /proc/self/environ, which not every machine has.
+  await writeFile(path.join(outside, 'passwd'), 'root:x:0:0:CANARY-7f3a:/root:/bin/sh\n');
+  await writeFile(path.join(outside, 'environ'), 'PATH=/CANARY-7f3a\n');
   await symlink('../outside/canary.txt', path.join(content, 'link-out.txt'));
   for (const name of await readdir(content)) {
     if (!name.endsWith('.md') || name === 'binary.md' || name === 'invalid-utf8.md') continue;
