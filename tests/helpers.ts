@@ -132,3 +132,36 @@ export async function pdfTextItems(file: string, pageNumber = 1): Promise<{ heig
     await document.destroy();
   }
 }
+
+/** A bookmark and the bookmarks under it. */
+export interface OutlineItem {
+  title: string;
+  kids: OutlineItem[];
+}
+
+/** The bookmarks of a PDF as a tree, in reading order, as qpdf reads them. */
+export async function pdfOutline(file: string): Promise<OutlineItem[]> {
+  const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file], { maxBuffer: 16 * 1024 * 1024 });
+  const tree = (items: OutlineItem[]): OutlineItem[] =>
+    items.map((item) => ({ title: item.title, kids: tree(item.kids) }));
+  return tree((JSON.parse(stdout) as { outlines: OutlineItem[] }).outlines);
+}
+
+/**
+ * The outline a brief should have, from its Markdown: the title, holding the key takeaways, the
+ * contents (when the brief has them), each `##` section numbered with its `###` subsections under
+ * it, and `Sources` for a `## References` section.
+ */
+export function expectedOutline(markdown: string, options: { contents?: boolean } = {}): OutlineItem[] {
+  const title = /^title: "?(.+?)"?$/m.exec(markdown)![1]!;
+  const leaf = (text: string): OutlineItem => ({ title: text, kids: [] });
+  const sections: OutlineItem[] = [];
+  let sources = false;
+  for (const [, level, heading] of markdown.matchAll(/^(##|###) (.+)$/gm)) {
+    if (level === '##' && heading === 'References') sources = true;
+    else if (level === '##') sections.push(leaf(`${sections.length + 1} ${heading}`));
+    else sections.at(-1)!.kids.push(leaf(heading!));
+  }
+  const kids = [leaf('Key takeaways'), ...(options.contents ? [leaf('Contents')] : []), ...sections];
+  return [{ title, kids: sources ? [...kids, leaf('Sources')] : kids }];
+}
