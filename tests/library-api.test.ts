@@ -10,7 +10,8 @@ const markdown = '---\ntitle: Notes on Tides\n---\n\nTides matter.\n\n## Why\n\n
 
 // The README's "Library API" example, through the package's entry point (src/index.ts is dist/index.js).
 describe('the library API', () => {
-  it('should render a Markdown string to a brief and a summary as PDF bytes', async () => {
+  // Each launches a browser and a parse worker of its own: slow on a loaded machine.
+  it('should render a Markdown string to a brief and a summary as PDF bytes', { timeout: 180_000 }, async () => {
     const renderer = await createRenderer();
     try {
       const [result] = await build([{ path: 'tides.md', value: markdown }], { renderer, format: 'letter' });
@@ -25,7 +26,7 @@ describe('the library API', () => {
     }
   });
 
-  it('should do the same through the built dist/index.js, which the package ships', async () => {
+  it('should do the same through the built dist/index.js, which the package ships', { timeout: 180_000 }, async () => {
     // global-setup.ts built it: what `import 'briefpress'` loads, bundled, not the sources.
     const shipped = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)) as typeof api;
     expect(Object.keys(shipped).sort()).toEqual(Object.keys(api).sort());
