@@ -13,6 +13,17 @@ export interface RendererOptions {
   jobs?: number;
 }
 
+/**
+ * The page's own walls against the document, all up by default. For tests only (not exported from
+ * src/index.ts): taking one down proves that each of the others holds alone.
+ */
+export interface Walls {
+  /** The page runs no script. */
+  javascript?: boolean;
+  /** Every request is decided by the print job's policy. */
+  interception?: boolean;
+}
+
 /** One HTML document to print. */
 export interface PrintJob {
   html: string;
@@ -54,7 +65,11 @@ export interface Renderer {
  * A renderer over a browser passed in, or over one it launches and closes. A launched browser that
  * crashes or disconnects is relaunched, and each print it took down is tried once more.
  */
-export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
+export async function createRenderer(
+  options: RendererOptions = {},
+  /** @internal For tests: see {@link Walls}. */
+  walls: Walls = {},
+): Promise<Renderer> {
   const owned = !options.browser;
   let browser = options.browser ?? (await launchBrowser(options.executablePath));
   let relaunching: Promise<void> | undefined;
@@ -88,7 +103,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       const takeBlank = owned && !blankTaken;
       blankTaken = true;
       const blank = takeBlank ? (await from.pages())[0] : undefined;
-      const page = await preparePage(blank ?? (await from.newPage()));
+      const page = await preparePage(blank ?? (await from.newPage()), walls);
       if (from === browser) live.add(page);
       return page;
     } catch (error: unknown) {
@@ -186,14 +201,14 @@ function printPage(page: Page): PrintPage {
   };
 }
 
-async function preparePage(page: Page): Promise<Page> {
+async function preparePage(page: Page, { javascript = true, interception = true }: Walls): Promise<Page> {
   // The document is untrusted: its page runs no script (briefpress measures from outside), and every
   // request it makes is decided by the print job's policy (see `guardRequests`). Both are in force
   // before the page is used; they are asked for at once, which saves a round trip to the browser.
   // Print media from the start: measuring a page then needs no switch, and so no extra layouts.
   await Promise.all([
-    page.setJavaScriptEnabled(false),
-    page.setRequestInterception(true),
+    page.setJavaScriptEnabled(!javascript),
+    page.setRequestInterception(interception),
     page.emulateMediaType('print'),
   ]);
   return page;
