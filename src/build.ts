@@ -11,7 +11,7 @@ import { type Output, printOutput } from './print-output.js';
 import { logoDataUrl } from './render/logo.js';
 import { loadTemplates } from './render/templates.js';
 import { documentName, type Source } from './source.js';
-import { withTimeLimit } from './time-limit.js';
+import { type Clock, withTimeLimit } from './time-limit.js';
 
 export type { Output } from './print-output.js';
 
@@ -92,10 +92,11 @@ async function buildOne(
   { config, own, base }: Layers,
   signal: AbortSignal | undefined,
 ): Promise<BuildResult> {
-  const started = performance.now();
   const file = new VFile({ path: path.resolve(source.path) });
   const result: BuildResult = { path: source.path, file, outputs: [], ms: 0 };
-  const work = async (deadline: AbortSignal): Promise<Output[]> => {
+  // The clock starts when this document's turn comes (see `build`), and stops while its prints wait.
+  const started = performance.now();
+  const work = async (deadline: AbortSignal, clock: Clock): Promise<Output[]> => {
     signal?.throwIfAborted();
     // The templates, fonts and logo are not the front matter's to choose: they load while the Markdown is read and parsed.
     const fonts = fontSet(base.fonts);
@@ -119,18 +120,15 @@ async function buildOne(
       if (!refused.has(url)) warn(file, `refused to load ${url}: ${reason}`, { rule: 'request' });
       refused.add(url);
     };
-    let retried = false;
-    const onRetry = (reason: string) => {
-      if (!retried) warn(file, reason, { rule: 'browser-crash' });
-      retried = true;
-    };
     // The page may load files of the document's folder and of the (trusted) templates, nothing else.
     const policy = {
       folders: [path.dirname(file.path), settings.templates],
       allowNet: settings.allowNet,
       files: fontFiles.files,
     };
-    const guard = { policy, onRefused, onRetry };
+    const guard = { policy, onRefused, clock, signal: deadline };
+    // The browser's launch (or a relaunch another document caused) is not this document's work.
+    await clock.printing(() => clock.waiting(renderer));
     return Promise.all(
       settings.outputs.map((kind) =>
         printOutput({ kind, document, settings, name, templates, fonts: fontFiles, logo, renderer, guard, file }),

@@ -19,12 +19,12 @@ export interface Prepared {
 export async function prepare(
   source: Source,
   file: VFile,
-  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet'>,
+  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet' | 'followSymlinks'>,
   fontCss: Promise<string>,
   deadline: AbortSignal,
 ): Promise<Prepared> {
   try {
-    await readSource(source, settings.maxInputSize, file);
+    await readSource(source, { maxSize: settings.maxInputSize, followSymlinks: settings.followSymlinks }, file);
     const document = await parseFile(file, settings.allowNet, deadline);
     warnMissingGlyphs(file, await fontCss);
     return { document };

@@ -6,8 +6,9 @@ import type { OutputKind, ResolvedOptions } from './config/options.js';
 import { type FontSet, fontOrigin, inlineFonts } from './fonts/font-set.js';
 import { fontFacesFor } from './fonts/subsets.js';
 import type { BriefDocument } from './markdown/document-model.js';
-import { warn } from './messages.js';
+import { fail, warn } from './messages.js';
 import { buildDate, finalizePdf } from './pdf/finalize.js';
+import { countPages, estimateMargin, overLimit, pagesAtLeast } from './pdf/page-limit.js';
 import { withPages } from './pdf/toc-pages.js';
 import type { Templates } from './render/templates.js';
 import { tocEntries } from './render/toc.js';
@@ -40,8 +41,8 @@ export interface OutputJob {
   fonts: FontSet;
   logo?: string;
   renderer: Promise<Renderer>;
-  /** What the page may load, and who is told of a refusal or a retry. */
-  guard: Pick<PrintJob, 'policy' | 'onRefused' | 'onRetry'>;
+  /** What the page may load, who is told of a refusal, and the document's clock and deadline. */
+  guard: Pick<PrintJob, 'policy' | 'onRefused' | 'clock' | 'signal'>;
   /** The document's file, for the warnings of the summary's fit and of the contents. */
   file: VFile;
 }
@@ -81,7 +82,17 @@ export async function printOutput({
   let fit: FitResult | undefined;
   let fitted: string | undefined;
   let headings: string[] = [];
+  // The page limit is checked twice: on the laid-out page before the first print, which stops a
+  // document far over it without printing, and on each PDF printed, before anything more is done.
+  const limit = settings.maxPages;
+  const withinLimit = async (pdf: Uint8Array) => {
+    const pages = await countPages(pdf);
+    if (pages > limit) throw fail(file, overLimit(kind, pages, limit), { rule: 'max-pages' });
+  };
   const prepare = async (page: PrintPage) => {
+    const atLeast = await pagesAtLeast(page, settings.format);
+    if (atLeast > limit * estimateMargin)
+      throw fail(file, overLimit(kind, atLeast, limit, true), { rule: 'max-pages' });
     if (kind === 'summary') {
       fit = await fitToOnePage(page);
       // The HTML as printed: its type size set and any dropped blocks gone.
@@ -90,7 +101,9 @@ export async function printOutput({
     headings = await readHeadings(page);
   };
   // With contents, this first print only measures: its pages go into the contents of a second.
-  let pdf = await (await renderer).print({ html, prepare, tagged: !toc, ...guard });
+  const stage = toc ? `laying out the ${kind} to number its contents` : `printing the ${kind}`;
+  let pdf = await (await renderer).print({ html, prepare, tagged: !toc, stage, ...guard });
+  await withinLimit(pdf);
   if (toc) {
     // A second print, now with the page numbers the first one found (see src/pdf/toc-pages.ts).
     const paged = await withPages(toc, pdf);
@@ -103,7 +116,8 @@ export async function printOutput({
         { rule: 'toc-pages' },
       );
     html = templates.render(kind, { ...data, toc: paged, fontCss: faces });
-    pdf = await (await renderer).print({ html, ...guard });
+    pdf = await (await renderer).print({ html, stage: `printing the ${kind}`, ...guard });
+    await withinLimit(pdf);
   }
   if (fit) judgeFit(fit, file, settings.strict);
   const { bytes, pages } = await finalizePdf(pdf, {

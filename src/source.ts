@@ -1,6 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { fsReason, inspectInput } from './input-file.js';
 import { fail } from './messages.js';
 import { markdownFile } from './paths.js';
 
@@ -10,27 +12,67 @@ export interface Source {
   path: string;
   /** The Markdown itself. @default the contents of `path` */
   value?: string | Uint8Array;
+  /**
+   * The folder the document was found in: a file read from disk whose real path (symlinks resolved)
+   * lies outside it is refused, unless `followSymlinks`. @default the folder of `path`
+   */
+  root?: string;
+}
+
+/** What reading a source may accept. */
+export interface SourceLimits {
+  /** Largest file, in bytes. */
+  maxSize: number;
+  /** Read files whose real path is outside their folder (symlinks pointing out). */
+  followSymlinks: boolean;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Read a source into a VFile (`file`, when the caller holds it already), refusing what is too large
- * or not UTF-8 Markdown text: those are fatal messages of the file.
+ * Read a source into a VFile (`file`, when the caller holds it already), refusing what is too large,
+ * not a regular file inside its folder, or not UTF-8 Markdown text: those are fatal messages of the file.
  */
 export async function readSource(
   source: Source,
-  maxSize = Number.POSITIVE_INFINITY,
+  { maxSize, followSymlinks }: SourceLimits = { maxSize: Number.POSITIVE_INFINITY, followSymlinks: false },
   file = new VFile({ path: path.resolve(source.path) }),
 ): Promise<VFile> {
+  if (source.value !== undefined) {
+    const bytes = Buffer.byteLength(source.value);
+    if (bytes > maxSize) return failed(file, tooLarge(bytes, maxSize));
+    return decode(file, source.value);
+  }
+  // Decided before opening: a FIFO is never opened, a folder or a link out never read.
+  const inspected = await inspectInput(source.path, source.root ?? path.dirname(source.path), followSymlinks);
+  if (!inspected.ok) return failed(file, inspected.reason);
   // Measured before reading, so that a huge file is never loaded into memory.
-  const bytes = source.value === undefined ? (await stat(source.path)).size : Buffer.byteLength(source.value);
-  if (bytes > maxSize)
-    return failed(
-      file,
-      `${size(bytes)} is over the input size limit of ${size(maxSize)}: split the document, or raise the limit (--max-size)`,
-    );
-  const raw = source.value ?? (await readFile(source.path));
+  if (inspected.info.size > maxSize) return failed(file, tooLarge(inspected.info.size, maxSize));
+  let raw: Buffer;
+  try {
+    // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it does not hang; the
+    // handle's own stat must then be the file inspected.
+    const handle = await open(inspected.real, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const now = await handle.stat();
+      if (now.ino !== inspected.info.ino || now.dev !== inspected.info.dev || !now.isFile())
+        return failed(file, 'changed while it was being read: build again');
+      if (now.size > maxSize) return failed(file, tooLarge(now.size, maxSize));
+      raw = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error: unknown) {
+    return failed(file, fsReason(error));
+  }
+  return decode(file, raw);
+}
+
+function tooLarge(bytes: number, maxSize: number): string {
+  return `${size(bytes)} is over the input size limit of ${size(maxSize)}: split the document, or raise the limit (--max-size)`;
+}
+
+function decode(file: VFile, raw: string | Uint8Array): VFile {
   let text: string;
   try {
     text = typeof raw === 'string' ? raw : decoder.decode(raw);

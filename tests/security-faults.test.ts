@@ -68,7 +68,7 @@ const firstDone = (run: Run) => () => (/^✓ /m.test(run.stdout()) ? true : unde
 const queued = 16;
 
 describe('briefpress build when the browser fails', () => {
-  it('should relaunch a browser killed mid-batch, still write every document and leave no temporary files', async () => {
+  it('should relaunch a browser killed mid-batch, write every document without blaming any, and leave no temporary files', async () => {
     const { dir, content, out } = await batch(queued);
     const tmp = path.join(dir, 'tmp');
     await mkdir(tmp);
@@ -83,9 +83,8 @@ describe('briefpress build when the browser fails', () => {
     const pdfs = (await readdir(out)).filter((name) => name.endsWith('.pdf')).sort();
     expect(pdfs).toHaveLength(2 * queued);
     for (const pdf of pdfs) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
-    expect(run.stderr()).toMatch(
-      /doc-\d+\.md: warning: the browser stopped while printing .*; printed again in a new one/,
-    );
+    // No document caused the crash: those it took down were printed again, each alone, and none is blamed.
+    expect(run.stderr()).toBe('');
     expect(processes().some(([pid]) => pid === browser[0])).toBe(false);
     // Both browsers, the killed one and its replacement, took their temporary files with them.
     expect(await readdir(tmp)).toEqual([]);

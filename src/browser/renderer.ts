@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
-import { errorMessage } from '../errors.js';
+import type { Clock } from '../time-limit.js';
 import { launchBrowser, stopBrowser } from './launch.js';
-import { guardRequests, type OnRefused, type RequestPolicy } from './request-policy.js';
+import { preparePage, printError, printOn } from './print-page.js';
+import type { OnRefused, RequestPolicy } from './request-policy.js';
 
 export interface RendererOptions {
   /** A browser to use; it is left open on `close()`. @default one launched and closed by the renderer */
@@ -35,10 +36,13 @@ export interface PrintJob {
   policy?: RequestPolicy;
   /** Told of each request the policy refused. */
   onRefused?: OnRefused;
-  /** Told when the browser died during this job and the job is printed again in a new one. */
-  onRetry?: (reason: string) => void;
+  /** What is being done, for messages: `printing the brief`. @default 'printing' */
+  stage?: string;
+  /** The document's clock: time waiting for a page, a relaunch or a browser of its own is not its work. */
+  clock?: Clock;
+  /** Stops the print (the document's time limit): its page is closed, or its browser stopped if that hangs. */
+  signal?: AbortSignal;
 }
-
 /**
  * A loaded page, as a print job's `prepare` sees it: the only view of a page outside src/browser/.
  * The page runs no script of its own; what is evaluated here comes from briefpress, through the
@@ -61,9 +65,17 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
+/** How long a page may take to close when its print is stopped before its browser is taken to hang. */
+const closeGrace = 3000;
+
 /**
- * A renderer over a browser passed in, or over one it launches and closes. A launched browser that
- * crashes or disconnects is relaunched, and each print it took down is tried once more.
+ * A renderer over a browser passed in, or over one it launches and closes. Prints share that
+ * browser, which runs as one process (see launch.ts): a document that crashes it takes down every
+ * print in flight. The browser is then relaunched for the prints to come, and each print it took
+ * down is tried once more alone, in a fresh browser of its own, one at a time: the document that
+ * caused the crash crashes that one too and fails, naming the stage; the others print, unblamed.
+ * A print stopped by its document's time limit closes its page; a browser that does not let the page
+ * go is hung, and is stopped and relaunched the same way.
  */
 export async function createRenderer(
   options: RendererOptions = {},
@@ -84,13 +96,31 @@ export async function createRenderer(
   const waiting: Array<() => void> = [];
   let opening = 0;
   let blankTaken = false;
+  /** Browsers of one print each (see `printAlone`), stopped by `close()` too. */
+  const alone = new Set<Browser>();
+  /** Prints alone take turns: one fresh browser at a time. */
+  let lane: Promise<void> = Promise.resolve();
+  const interrupted = () => new Error('the renderer was closed (interrupted)');
 
   async function acquire(): Promise<Page> {
     for (;;) {
-      if (closed) throw new Error('the renderer was closed (interrupted)');
+      if (closed) throw interrupted();
+      if (relaunching) await relaunching;
       const page = idle.pop();
-      if (page) return page;
-      if (live.size + opening < size) return open();
+      // A page of a browser that died is dropped; the relaunch is under way or comes below.
+      if (page && !page.browser().connected) live.delete(page);
+      else if (page) return page;
+      if (live.size + opening < size) {
+        const from = browser;
+        try {
+          return await open();
+        } catch (error: unknown) {
+          // The browser died before this print began: it waits for the new one, as a print not in flight.
+          if (from.connected || !owned) throw error;
+          await relaunch(from);
+          continue;
+        }
+      }
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
   }
@@ -120,55 +150,106 @@ export async function createRenderer(
     waiting.shift()?.();
   }
 
-  /** Replace a browser that died; concurrent callers share one relaunch. */
-  async function relaunch(dead: Browser): Promise<void> {
-    if (replaced !== dead) {
+  /** Replace a browser that died or hangs; concurrent callers share one relaunch. */
+  function relaunch(dead: Browser): Promise<void> {
+    if (replaced !== dead && owned && !closed) {
       replaced = dead;
-      relaunching = (async () => {
+      const current = (async () => {
         await stopBrowser(dead);
         idle.length = 0;
         live.clear();
         blankTaken = false;
         browser = await launchBrowser(options.executablePath);
+      })().finally(() => {
+        if (relaunching === current) relaunching = undefined;
         for (const wake of waiting.splice(0)) wake();
-      })();
+      });
+      relaunching = current;
     }
-    await relaunching;
+    return relaunching ?? Promise.resolve();
   }
 
-  async function printOnce({
-    html,
-    prepare,
-    tagged = true,
-    policy = { folders: [], allowNet: false },
-    onRefused = () => undefined,
-  }: PrintJob): Promise<Uint8Array> {
-    const page = await acquire();
-    const unguard = guardRequests(page, policy, onRefused);
+  /** Time `job` spends in `wait` is not its document's work. */
+  const wait = <T>(job: PrintJob, promise: Promise<T>) => job.clock?.waiting(promise) ?? promise;
+
+  /** Run `stop` when the job's deadline passes; returns the function that stops listening. */
+  function onAbort(job: PrintJob, stop: () => void): () => void {
+    job.signal?.addEventListener('abort', stop, { once: true });
+    return () => job.signal?.removeEventListener('abort', stop);
+  }
+
+  /** Print in the shared browser; `used` is told which browser the page was of. */
+  async function printShared(job: PrintJob, used: (browser: Browser) => void): Promise<Uint8Array> {
+    job.signal?.throwIfAborted();
+    const page = await wait(job, acquire());
+    const from = page.browser();
+    used(from);
+    const unlisten = onAbort(job, () => {
+      const closing = page.close().then(
+        () => true,
+        () => false,
+      );
+      const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, closeGrace, false).unref());
+      void Promise.race([closing, timeout]).then((closedInTime) => {
+        if (!closedInTime && from.connected) void relaunch(from).catch(() => undefined);
+      });
+    });
     try {
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(loadAllFonts);
-      await prepare?.(printPage(page));
-      return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
+      return await printOn(page, job);
     } finally {
-      unguard();
+      unlisten();
       release(page);
     }
   }
 
-  return {
-    async print(job) {
-      const used = browser;
+  /** Print once more, alone in a fresh browser (see `createRenderer`). */
+  async function printAlone(job: PrintJob, stage: string): Promise<Uint8Array> {
+    const previous = lane;
+    let done: () => void = () => undefined;
+    lane = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await wait(job, previous);
+      if (closed) throw interrupted();
+      job.signal?.throwIfAborted();
+      const fresh = await wait(job, launchBrowser(options.executablePath));
+      alone.add(fresh);
+      const unlisten = onAbort(job, () => void stopBrowser(fresh));
       try {
-        return await printOnce(job);
+        const page = await preparePage((await fresh.pages())[0] ?? (await fresh.newPage()), walls);
+        return await printOn(page, job);
       } catch (error: unknown) {
-        const dead = !browser.connected ? browser : !used.connected ? used : undefined;
-        if (!owned || closed || !dead) throw error;
-        await relaunch(dead);
-        const pdf = await printOnce(job);
-        job.onRetry?.(`the browser stopped while printing (${errorMessage(error)}); printed again in a new one`);
-        return pdf;
+        if (job.signal?.aborted || closed || fresh.connected) throw printError(error, stage);
+        throw new Error(
+          `the browser crashed while ${stage}, and again ${stage} alone in a new browser: simplify the document (split it, or shorten its longest tables, lists or notes)`,
+          { cause: error },
+        );
+      } finally {
+        unlisten();
+        alone.delete(fresh);
+        await stopBrowser(fresh);
       }
+    } finally {
+      done();
+    }
+  }
+
+  return {
+    print(job) {
+      const stage = job.stage ?? 'printing';
+      const run = async () => {
+        let from: Browser | undefined;
+        try {
+          return await printShared(job, (used) => (from = used));
+        } catch (error: unknown) {
+          const dead = from && !from.connected ? from : undefined;
+          if (!owned || closed || !dead || job.signal?.aborted) throw printError(error, stage);
+          // The prints to come get a new shared browser; this one goes alone, so that a document that
+          // crashes browsers takes down no other print a second time.
+          void relaunch(dead).catch(() => undefined);
+          return printAlone(job, stage);
+        }
+      };
+      return job.clock ? job.clock.printing(run) : run();
     },
     warm(count) {
       // Making a page ready takes a while, which a cold build would otherwise wait for before its first print.
@@ -181,38 +262,10 @@ export async function createRenderer(
         closed = true;
         for (const wake of waiting.splice(0)) wake();
         await relaunching?.catch(() => undefined);
+        await Promise.all([...alone].map((one) => stopBrowser(one)));
         if (owned) await stopBrowser(browser);
       })();
       return closing;
     },
   };
 }
-
-function printPage(page: Page): PrintPage {
-  return {
-    evaluate: <T, A>(script: ((arg: A) => T) | string, arg?: A) =>
-      page.evaluate(script as never, arg as never) as Promise<T>,
-    async setViewport(width, height) {
-      // Most documents are the same size, and each change costs a layout.
-      const viewport = page.viewport();
-      if (viewport?.width !== width || viewport.height !== height) await page.setViewport({ width, height });
-    },
-    content: () => page.content(),
-  };
-}
-
-async function preparePage(page: Page, { javascript = true, interception = true }: Walls): Promise<Page> {
-  // The document is untrusted: its page runs no script (briefpress measures from outside), and every
-  // request it makes is decided by the print job's policy (see `guardRequests`). Both are in force
-  // before the page is used; they are asked for at once, which saves a round trip to the browser.
-  // Print media from the start: measuring a page then needs no switch, and so no extra layouts.
-  await Promise.all([
-    page.setJavaScriptEnabled(!javascript),
-    page.setRequestInterception(interception),
-    page.emulateMediaType('print'),
-  ]);
-  return page;
-}
-
-/** Load every declared face: a font used only in a margin box is otherwise missing from the print. */
-const loadAllFonts = `Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => document.fonts.ready).then(() => undefined)`;

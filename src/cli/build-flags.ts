@@ -20,6 +20,8 @@ export interface BuildFlags extends ReportFlags {
   maxSize?: number;
   timeout?: number;
   jobs?: number;
+  followSymlinks?: boolean;
+  maxPages?: number;
 }
 
 /** The flags of `build` that send each brief by email (not `watch`'s: a save must never send mail). */
@@ -76,6 +78,8 @@ export function addBuildFlags(command: Command): Command {
       .option('--allow-net', 'let documents load http(s) images (off: every network request is refused and reported)')
       .option('--max-size <MB>', 'refuse Markdown files larger than this (default: 10)', positiveNumber)
       .option('--timeout <seconds>', 'time limit of one document (default: 60)', positiveNumber)
+      .option('--max-pages <n>', 'fail a document whose PDF would have more pages (default: 500)', positiveInteger)
+      .option('--follow-symlinks', 'read Markdown files that are links to files outside the folder they are in')
       .option('-j, --jobs <n>', 'pages printing at once (default: the number of cores)', positiveInteger),
   );
 }
@@ -104,6 +108,8 @@ export function flagOptions(flags: BuildFlags): Options {
     allowNet: flags.allowNet,
     maxInputSize: flags.maxSize === undefined ? undefined : Math.round(flags.maxSize * 1024 * 1024),
     timeout: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+    followSymlinks: flags.followSymlinks,
+    maxPages: flags.maxPages,
   };
 }
 

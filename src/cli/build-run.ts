@@ -2,6 +2,7 @@ import type { Renderer } from '../browser/renderer.js';
 import { type BuildResult, build } from '../build.js';
 import { type Config, loadConfig } from '../config/load.js';
 import { BrowserNotFoundError, errorMessage } from '../errors.js';
+import type { Source } from '../source.js';
 import { type BuildFlags, flagOptions, type MailFlags } from './build-flags.js';
 import { expandInputs } from './inputs.js';
 import { createMailer, type Mailed, type Mailer } from './mail-results.js';
@@ -32,8 +33,16 @@ export async function runBuild(
     // Before anything is built: a run that cannot send says so at once, not after every PDF is made.
     const mailer = createMailer(flags, config);
     if (mailer) reporter.verbose(mailer.describe());
-    const all = await expandInputs(inputs);
-    const files = flags.shard ? shardFiles(all, flags.shard) : all;
+    const found = await expandInputs(inputs, {
+      followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
+      onSkip: reporter.skipped,
+    });
+    const all = found.map((input) => input.path);
+    const roots = new Map(found.map((input) => [input.path, input.root]));
+    const files = (flags.shard ? shardFiles(all, flags.shard) : all).map((file) => ({
+      path: file,
+      root: roots.get(file),
+    }));
     if (flags.shard)
       reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
     reporter.start(files.length);
@@ -51,7 +60,7 @@ export async function runBuild(
  * it; the `renderer` is left open.
  */
 export async function buildFiles(
-  files: string[],
+  files: Source[],
   flags: BuildFlags,
   config: Config,
   reporter: Reporter,
@@ -63,21 +72,18 @@ export async function buildFiles(
   const out = flags.out ?? config.out ?? 'out';
   reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
   const writes: Array<Promise<void>> = [];
-  await build(
-    files.map((file) => ({ path: file })),
-    {
-      defaults: config.options,
-      ...flagOptions(flags),
-      renderer,
-      jobs: flags.jobs,
-      signal,
-      onResult: (result) => {
-        // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
-        if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
-        writes.push(finish(result, out, flags, mailer).then((done) => reporter.document(done)));
-      },
+  await build(files, {
+    defaults: config.options,
+    ...flagOptions(flags),
+    renderer,
+    jobs: flags.jobs,
+    signal,
+    onResult: (result) => {
+      // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
+      if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
+      writes.push(finish(result, out, flags, mailer).then((done) => reporter.document(done)));
     },
-  );
+  });
   await Promise.all(writes);
 }
 

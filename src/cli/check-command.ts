@@ -10,7 +10,8 @@ export function checkCommand(): Command {
       )
       .argument('[inputs...]', 'Markdown files or folders of them', ['content'])
       .option('--no-fit', 'skip printing the summary to see that it fits one page (no browser needed)')
-      .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty),
+      .option('--browser <path>', 'Chromium or Chrome executable', nonEmpty)
+      .option('--follow-symlinks', 'read Markdown files that are links to files outside the folder they are in'),
   )
     .addHelpText(
       'after',

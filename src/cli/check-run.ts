@@ -8,28 +8,30 @@ export interface CheckFlags extends ReportFlags {
   fit: boolean;
   browser?: string;
   config?: string;
+  followSymlinks?: boolean;
 }
 
 /** Check the inputs and report each; returns the exit code. */
 export async function runCheck(inputs: string[], flags: CheckFlags): Promise<number> {
   const reporter = createReporter(flags);
   const config = await loadConfig({ file: flags.config });
-  const files = await expandInputs(inputs);
+  const files = await expandInputs(inputs, {
+    followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
+    onSkip: reporter.skipped,
+  });
   reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}`);
   reporter.start(files.length);
-  await check(
-    files.map((file) => ({ path: file })),
-    {
-      defaults: config.options,
-      browser: flags.browser,
-      fit: flags.fit,
-      onResult: (result) => {
-        // A browser that cannot start fails the whole run: check() throws, and it is said once.
-        if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError))
-          reporter.document(report(result));
-      },
+  await check(files, {
+    defaults: config.options,
+    followSymlinks: flags.followSymlinks,
+    browser: flags.browser,
+    fit: flags.fit,
+    onResult: (result) => {
+      // A browser that cannot start fails the whole run: check() throws, and it is said once.
+      if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError))
+        reporter.document(report(result));
     },
-  );
+  });
   return reporter.finish('passed');
 }
 

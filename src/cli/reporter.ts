@@ -29,6 +29,8 @@ export interface Reporter {
   /** A batch of `total` documents starts. */
   start(total: number): void;
   document(report: DocumentReport): void;
+  /** An input left out before the batch (a link out of its folder, a FIFO): a warning, and an entry of the JSON report. */
+  skipped(input: string, reason: string): void;
   /** A line shown only with `--verbose`. */
   verbose(line: string): void;
   /** Print the summary line (or the JSON report); returns the exit code. */
@@ -55,6 +57,7 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
     Boolean(env.FORCE_COLOR) || (Boolean(stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb'),
   );
   const documents: DocumentReport[] = [];
+  const skipped: Array<{ input: string; reason: string }> = [];
   const began = performance.now();
   let total = 0;
   let bar = false;
@@ -94,6 +97,10 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
         );
       } else drawBar();
     },
+    skipped(input, reason) {
+      skipped.push({ input, reason });
+      if (!flags.json && !flags.quiet) say(stderr, `${input}: ${color.yellow('warning')}: ${reason}`);
+    },
     verbose(line) {
       if (flags.verbose && !flags.json) say(stderr, color.dim(line));
     },
@@ -117,7 +124,7 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
           ms: Math.round(ms),
         }));
         stdout.write(
-          `${JSON.stringify({ documents: entries, [verb]: documents.length - failed, failed, ms: Math.round(elapsed) }, null, 2)}\n`,
+          `${JSON.stringify({ documents: entries, ...(skipped.length ? { skipped } : {}), [verb]: documents.length - failed, failed, ms: Math.round(elapsed) }, null, 2)}\n`,
         );
       } else if (!flags.quiet || failed > 0) {
         const counts = `${documents.length - failed} ${verb}${failed ? `, ${color.red(`${failed} failed`)}` : ''}`;

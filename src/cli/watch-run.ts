@@ -18,9 +18,14 @@ import { createReporter } from './reporter.js';
 export async function runWatch(inputs: string[], flags: BuildFlags, stop?: AbortSignal): Promise<number> {
   const { watch } = await import('chokidar');
   let config = await loadConfig({ file: flags.config });
-  await expandInputs(inputs); // fails now, not at the first rebuild, when there is nothing to watch
   // Watch mode is for people: one line per document and no batch totals, even with --json.
   const reporter = createReporter({ quiet: flags.quiet });
+  const expand = () =>
+    expandInputs(inputs, {
+      followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
+      onSkip: reporter.skipped,
+    });
+  await expand(); // fails now, not at the first rebuild, when there is nothing to watch
   const renderer = await createRenderer({ executablePath: flags.browser ?? config.options.browser, jobs: flags.jobs });
   const templatesOf = (current: Config) => path.resolve(resolveOptions(current.options, flagOptions(flags)).templates);
   let templates = templatesOf(config);
@@ -37,7 +42,12 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
     // Let a burst of events (an editor's save is often several) arrive before building.
     await new Promise((resolve) => setTimeout(resolve, 15));
     const all = everything;
-    const files = all ? await expandInputs(inputs) : [...changed].filter((file) => existsSync(file));
+    // A changed file stays held to the folder it was found in (its source's `root`).
+    const rootOf = (file: string) =>
+      inputs.find((input) => isInside(path.resolve(input), path.resolve(file))) ?? path.dirname(file);
+    const files = all
+      ? await expand()
+      : [...changed].filter((file) => existsSync(file)).map((file) => ({ path: file, root: rootOf(file) }));
     everything = false;
     changed.clear();
     if (all) {

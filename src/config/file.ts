@@ -62,6 +62,8 @@ export const configSchema = z
     maxInputSize: z.number().int().positive('must be a positive number of bytes').optional(),
     timeout: z.number().positive('must be a positive number of milliseconds').optional(),
     mail: mailSchema.optional(),
+    followSymlinks: z.boolean().optional(),
+    maxPages: z.number().int().positive('must be a whole number of pages, 1 or more').optional(),
   })
   .strict();
 

@@ -37,6 +37,10 @@ export interface Options {
   maxInputSize?: number;
   /** Time limit of one document (parsing and printing), in milliseconds. @default 60000 */
   timeout?: number;
+  /** Read Markdown files whose real path lies outside the folder they were found in (symlinks pointing out). @default false */
+  followSymlinks?: boolean;
+  /** Most pages one PDF may have; a document past it fails. @default 500 */
+  maxPages?: number;
 }
 
 /**
@@ -78,6 +82,8 @@ const defaults: ResolvedOptions = {
   browser: undefined,
   maxInputSize: 10 * 1024 * 1024,
   timeout: 60_000,
+  followSymlinks: false,
+  maxPages: 500,
 };
 
 /**

@@ -11,24 +11,42 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real calendar date');
 
+// Bounds: generous for real briefs, far below what makes a print take minutes and gigabytes (a
+// 200,000-character title did). See docs/security.md.
+const long = (n: number) => `at most ${n} characters: shorten it`;
+const many = (n: number, what: string) => `at most ${n} ${what}: keep the ${n} that matter most`;
+
 /** The front matter a brief may carry. Unknown fields are warned about and ignored. */
 export const frontMatterSchema = z.object({
-  title: z.string().trim().min(1, 'the title must not be empty'),
-  subtitle: z.string().optional(),
+  title: z.string().trim().min(1, 'the title must not be empty').max(500, long(500)),
+  subtitle: z.string().max(500, long(500)).optional(),
   /** Used in the running header; defaults to the title. */
-  shortTitle: z.string().optional(),
+  shortTitle: z.string().max(150, long(150)).optional(),
   date: isoDate.optional(),
-  organisation: z.string().optional(),
-  authors: z.array(z.string()).optional(),
-  series: z.string().default('Policy Brief'),
-  number: z.union([z.string(), z.number()]).transform(String).optional(),
-  keywords: z.array(z.string()).default([]),
+  organisation: z.string().max(200, long(200)).optional(),
+  authors: z
+    .array(z.string().max(200, long(200)))
+    .max(100, many(100, 'authors'))
+    .optional(),
+  series: z.string().max(200, long(200)).default('Policy Brief'),
+  number: z
+    .union([z.string().max(50, long(50)), z.number()])
+    .transform(String)
+    .optional(),
+  keywords: z
+    .array(z.string().max(100, long(100)))
+    .max(100, many(100, 'keywords'))
+    .default([]),
   lang: z
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en or en-GB')
     .default('en'),
-  summary: z.string().optional(),
-  takeaways: z.array(z.string().min(1)).min(1).optional(),
+  summary: z.string().max(5000, long(5000)).optional(),
+  takeaways: z
+    .array(z.string().min(1).max(1000, long(1000)))
+    .min(1)
+    .max(500, many(500, 'takeaways'))
+    .optional(),
   format: z.enum(pageFormats).optional(),
 });
 
