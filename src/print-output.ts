@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { readHeadings } from './browser/read-headings.js';
+import { readLinks } from './browser/read-links.js';
 import type { PrintJob, PrintPage, Renderer } from './browser/renderer.js';
 import type { OutputKind, ResolvedOptions } from './config/options.js';
 import { type FontSet, fontOrigin, inlineFonts } from './fonts/font-set.js';
@@ -81,6 +82,7 @@ export async function printOutput({
   let fit: FitResult | undefined;
   let fitted: string | undefined;
   let headings: string[] = [];
+  let links: Array<[string, string]> = [];
   const prepare = async (page: PrintPage) => {
     if (kind === 'summary') {
       fit = await fitToOnePage(page);
@@ -88,6 +90,8 @@ export async function printOutput({
       if (settings.html) fitted = await page.content();
     }
     headings = await readHeadings(page);
+    // The contents' page numbers come in the second print; a link's target and words don't change.
+    links = await readLinks(page);
   };
   // With contents, this first print only measures: its pages go into the contents of a second.
   let pdf = await (await renderer).print({ html, prepare, tagged: !toc, ...guard });
@@ -115,6 +119,7 @@ export async function printOutput({
     creator: generator,
     date: buildDate(document.meta.date),
     headings,
+    links,
   });
   if (kind === 'summary') judgePages(pages, file);
   return {
