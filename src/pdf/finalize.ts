@@ -44,7 +44,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   if (meta.headings) repairOutlineTitles(doc, meta.headings);
   // Before the names are shortened: a link to a section is matched to its text by the section's id.
-  describeLinks(doc, new Map((meta.links ?? []).map(([href, text]) => [linkKey(href), text])));
+  describeLinks(doc, linkTexts(meta.links ?? []));
   shortenDestinationNames(doc);
   markUntaggedAsArtifacts(doc);
   repairStructure(doc);
@@ -58,6 +58,16 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{
   // size budget without), but deflating them in JavaScript costs a large part of this step.
   const bytes = await serializeWithId(doc);
   return { bytes, pages: doc.getPageCount() };
+}
+
+/**
+ * Each target's text. A target linked twice (a source in the text, then its URL in the notes) is
+ * described by its first link, the words the author chose for it.
+ */
+function linkTexts(links: Array<[string, string]>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [href, text] of links) if (text && !texts.has(linkKey(href))) texts.set(linkKey(href), text);
+  return texts;
 }
 
 /** The date a build stamps: `SOURCE_DATE_EPOCH` when set, else the document's date, else the epoch. */
