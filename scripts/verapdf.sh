@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Validates PDFs with veraPDF's command line, fetched from Maven Central into a cache outside git.
 #   scripts/verapdf.sh ua1|2b FILE.pdf...      (the report, in veraPDF's mrr XML, goes to stdout)
+#   scripts/verapdf.sh fetch                   (only fetch veraPDF; needs mvn; .ci/run does this)
 # The cache is $BRIEFPRESS_VERAPDF_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/briefpress/verapdf.
 # veraPDF's exit code is passed on: 0 all compliant, 1 some file failed a rule, more is an error.
 set -euo pipefail
 
-if [[ $# -lt 2 || ( $1 != ua1 && $1 != 2b ) ]]; then
-  echo "usage: $0 ua1|2b FILE.pdf..." >&2
+if [[ $# -lt 1 || ( $1 != fetch && ( $# -lt 2 || ( $1 != ua1 && $1 != 2b ) ) ) ]]; then
+  echo "usage: $0 ua1|2b FILE.pdf... | $0 fetch" >&2
   exit 2
 fi
 flavour=$1
@@ -30,4 +31,5 @@ if [[ ! -f $jars/greenfield-apps-$version.jar ]]; then
   trap - EXIT
 fi
 
+[[ $flavour == fetch ]] && exit 0
 exec java -cp "$jars/*" org.verapdf.apps.GreenfieldCliWrapper --flavour "$flavour" --format mrr "$@"
