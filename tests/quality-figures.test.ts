@@ -31,7 +31,7 @@ describe('captions', () => {
   it('should turn an image with a title into a numbered figure and keep its alt text', async () => {
     const html = await toHtml('![A chart](a.png "Trade")\n\n![Plain](b.png)\n\n![Map](c.png "Routes")');
     expect(html).toContain(
-      '<figure class="figure"><img src="a.png" alt="A chart"><figcaption><span class="caption__label">Figure 1.</span> Trade</figcaption></figure>',
+      '<figure class="figure" role="group"><img src="a.png" alt="A chart"><figcaption><span class="caption__label">Figure 1.</span> Trade</figcaption></figure>',
     );
     expect(html).toContain('<p><img src="b.png" alt="Plain"></p>');
     expect(html).toContain('<span class="caption__label">Figure 2.</span> Routes');

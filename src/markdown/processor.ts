@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
+import altText from './rehype-alt-text.js';
 import captions from './rehype-captions.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
@@ -44,6 +45,7 @@ export const processor = unified()
   })
   .use(rawHtml)
   .use(depthLimit)
+  .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
   .use(documentModel)
