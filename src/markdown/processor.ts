@@ -13,6 +13,7 @@ import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import captions from './rehype-captions.js';
+import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
@@ -28,8 +29,9 @@ import depthLimit from './unist-depth-limit.js';
 export const processor = unified()
   .use(remarkParse)
   .use(depthLimit)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(frontMatter)
+  .use(docsSite)
   .use(remarkGfm)
   .use(remarkDirective)
   .use(directives)
