@@ -18,6 +18,7 @@ import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
 import directives from './remark-takeaways.js';
+import typography from './remark-typography.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import depthLimit from './unist-depth-limit.js';
 
@@ -31,10 +32,12 @@ export const processor = unified()
   .use(depthLimit)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(frontMatter)
-  .use(docsSite)
   .use(remarkGfm)
   .use(remarkDirective)
   .use(directives)
+  // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
+  .use(docsSite)
+  .use(typography)
   .use(linkTargets)
   .use(linkNotes)
   // GFM footnotes and link notes print together as the brief's endnotes.

@@ -14,18 +14,23 @@ declare module 'vfile' {
 /** What docs sites write that is not Markdown, by kind, each removed and warned about once a document. */
 const kinds = [
   // `{% comment %}…{% endcomment %}` goes whole; other Liquid tags go, what they enclose stays.
-  { name: 'Liquid tags (`{% … %}`)', pattern: /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%[\s\S]*?%\}/g },
+  {
+    name: 'Liquid tags (`{% … %}`)',
+    pattern: /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%[\s\S]*?%\}/g,
+  },
   { name: 'Hugo shortcodes (`{{< … >}}`, `{{% … %}}`)', pattern: /\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}/g },
   // Liquid output of the site's own variables; other `{{ … }}` may be the author's text.
   {
     name: 'Liquid variables (`{{ site.… }}`)',
     pattern: /\{\{-?\s*(?:site|page|layout|include|content|jekyll|paginator)\b[^}]*\}\}/g,
   },
-  // kramdown's attribute lists (`{: #id .class}`, `{:.x}`), extensions (`{::options … /}`) and `{:toc}`.
-  { name: 'kramdown attribute lists (`{: … }`)', pattern: /\{::?[^{}\n]*\}/g },
+  // kramdown's attribute lists (`{: #id .class}`, `{:.x}`), extensions (`{::options … /}`), `{:toc}`,
+  // and the heading ids kramdown and Pandoc share (`## Aims {#aims}`).
+  { name: 'kramdown attribute lists (`{: … }`)', pattern: /\{::?[^{}\n]*\}|\{#[A-Za-z][\w:.-]*(?:\s+[.#][\w-]+)*\}/g },
 ] as const;
 
-const contentsMarker = /^(?:\[TOC\]|\[\[_TOC_\]\]|\{:\s*toc\s*\}|\{\{<\s*toc\s*>\}\}|[*-]\s+(?:TOC|Table of contents)\s*\n\s*\{:\s*toc\s*\})$/i;
+const contentsMarker =
+  /^(?:\[TOC\]|\[\[_TOC_\]\]|\{:\s*toc\s*\}|\{\{<\s*toc\s*>\}\}|[*-]\s+(?:TOC|Table of contents)\s*\n\s*\{:\s*toc\s*\})$/i;
 
 /**
  * Docs-site syntax (Jekyll/kramdown, Liquid, Hugo, GitLab) is understood, not printed: a contents
@@ -48,6 +53,7 @@ export default function docsSite() {
 
     visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
       if (node.type === 'code' || node.type === 'inlineCode') return SKIP;
+      if ('children' in node) mergeTexts(node);
       if (!parent || index === undefined) return;
       // A block that is only a contents marker, or only docs-site syntax, goes with its line.
       if (node.type === 'paragraph' || node.type === 'list' || node.type === 'html') {
@@ -70,6 +76,18 @@ export default function docsSite() {
   };
 }
 
+/** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
+function mergeTexts(parent: Parent): void {
+  const children = parent.children;
+  for (let i = children.length - 1; i > 0; i--) {
+    const [before, after] = [children[i - 1]!, children[i]!];
+    if (before.type !== 'text' || after.type !== 'text') continue;
+    before.value += after.value;
+    if (before.position && after.position) before.position.end = after.position.end;
+    children.splice(i, 1);
+  }
+}
+
 function onlyDocsSite(text: string): boolean {
   let rest = text;
   for (const { pattern } of kinds) rest = rest.replace(pattern, '');
@@ -78,10 +96,10 @@ function onlyDocsSite(text: string): boolean {
 
 function strip(node: Text | Html, note: (kind: string, place: Point | undefined) => void): void {
   for (const { name, pattern } of kinds) {
-    const value = node.value.replace(pattern, '');
+    // With the spaces before it: `## Aims {: #aims}` leaves `Aims`, `a {% x %} b` leaves `a b`.
+    const value = node.value.replace(new RegExp(`[ \\t]*(?:${pattern.source})`, 'g'), '');
     if (value === node.value) continue;
     note(name, node.position?.start);
-    // A kramdown list at a heading's end (`## Aims {: #aims}`) leaves no trailing space behind.
-    node.value = value.replace(/[ \t]+(\n|$)/g, '$1');
+    node.value = value;
   }
 }

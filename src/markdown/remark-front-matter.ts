@@ -11,7 +11,8 @@ import { inferTitle, type TitleSource } from './title.js';
 
 // A docs site's `2024-06-14 09:00:00 -0500` (Jekyll, Hugo) is read as the day it names.
 const isoDate = z.preprocess(
-  (value) => (typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2})[T ]\d[\d:.]*\s*(Z|[+-][\d:]+)?$/, '$1') : value),
+  (value) =>
+    typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2})[T ]\d[\d:.]*\s*(Z|[+-][\d:]+)?$/, '$1') : value,
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -77,14 +78,21 @@ export default function frontMatter() {
       );
       return;
     }
-    const read = !node ? { data: {} } : first?.type === 'yaml' ? readYaml(node.value, at, refuse) : readToml(node.value, at, refuse);
+    const read = !node
+      ? { data: {} }
+      : first?.type === 'yaml'
+        ? readYaml(node.value, at, refuse)
+        : readToml(node.value, at, refuse);
     if (!read) return;
     const { data, placeOf = () => node?.position?.start } = read;
     const result = frontMatterSchema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = issue.path.join('.');
-        refuse(key ? `front matter \`${key}\`: ${issue.message}` : `front matter: ${issue.message}`, placeOf(issue.path));
+        refuse(
+          key ? `front matter \`${key}\`: ${issue.message}` : `front matter: ${issue.message}`,
+          placeOf(issue.path),
+        );
       }
       return;
     }
@@ -111,7 +119,12 @@ interface Read {
 }
 
 function readYaml(text: string, at: (offset?: number) => Point | undefined, refuse: Refuse): Read | undefined {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, lineCounter: new LineCounter(), prettyErrors: false });
+  const doc = parseDocument(text, {
+    schema: 'core',
+    uniqueKeys: true,
+    lineCounter: new LineCounter(),
+    prettyErrors: false,
+  });
   for (const error of doc.errors) refuse(`invalid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));
   // Tags such as `!!js/function` are left unresolved by the core schema; refuse them outright.
   const tags = doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
@@ -122,7 +135,10 @@ function readYaml(text: string, at: (offset?: number) => Point | undefined, refu
     // Aliases are bounded so that a "billion laughs" document cannot exhaust memory.
     data = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error: unknown) {
-    refuse(`front matter: too many YAML alias expansions (${error instanceof Error ? error.message : String(error)})`, at());
+    refuse(
+      `front matter: too many YAML alias expansions (${error instanceof Error ? error.message : String(error)})`,
+      at(),
+    );
     return undefined;
   }
   if (typeof data !== 'object' || Array.isArray(data)) {

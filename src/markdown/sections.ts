@@ -72,7 +72,13 @@ function openingLine(item: Element): Cut['groups'][number] | undefined {
   // A tight item's text is the item's own inline content, up to its first block.
   const inline = paragraph
     ? (first as Element).children
-    : blocks.slice(0, Math.max(1, blocks.findIndex((child) => child.type === 'element' && isBlock(child))));
+    : blocks.slice(
+        0,
+        Math.max(
+          1,
+          blocks.findIndex((child) => child.type === 'element' && isBlock(child)),
+        ),
+      );
   const rest = paragraph ? blocks.slice(1) : blocks.slice(inline.length);
   const headingPart: ElementContent[] = [];
   const bodyPart: ElementContent[] = [];
@@ -86,7 +92,13 @@ function openingLine(item: Element): Cut['groups'][number] | undefined {
     } else if (node.type === 'element' && node.tagName === 'br') bodyPart.push({ type: 'text', value: '' });
     else headingPart.push(node);
   }
-  const heading: Element = { type: 'element', tagName: 'h2', properties: {}, children: headingPart, position: item.position };
+  const heading: Element = {
+    type: 'element',
+    tagName: 'h2',
+    properties: {},
+    children: headingPart,
+    position: item.position,
+  };
   const title = toText(heading).trim();
   if (!title || title.length > shortLine) return undefined;
   const body: RootContent[] = [];

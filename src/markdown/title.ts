@@ -12,7 +12,11 @@ export type TitleSource = 'front matter' | 'heading' | 'file name';
  * after the front matter), else its file name made readable. An opening `#` heading that is the
  * title is taken out of the body, so that the title prints once.
  */
-export function inferTitle(tree: Root, file: VFile, declared: string | undefined): { title: string; from: TitleSource } {
+export function inferTitle(
+  tree: Root,
+  file: VFile,
+  declared: string | undefined,
+): { title: string; from: TitleSource } {
   const index = tree.children.findIndex((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
   const opening = tree.children[index];
   const heading = opening?.type === 'heading' && opening.depth === 1 ? (opening as Heading) : undefined;
@@ -39,6 +43,10 @@ function comparable(title: string): string {
 
 /** `rust-rfc-1683_docs-team` → `Rust rfc 1683 docs team`. */
 export function readableName(stem: string): string {
-  const words = stem.replace(/[-_.]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Untitled';
+  const words =
+    stem
+      .replace(/[-_.]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Untitled';
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
