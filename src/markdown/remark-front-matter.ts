@@ -73,7 +73,7 @@ export default function frontMatter() {
     const fence = /^(---|\+\+\+)[ \t]*([^\s+-][^\r\n]*)/.exec(source);
     if (!node && fence) {
       refuse(
-        `front matter \`${fence[1]}${fence[2]}\` is not supported: only YAML (\`---\`) and TOML (\`+++\`) front matter is read, and it is never run`,
+        `front matter \`${fence[1]}${fence[2]}\` is not supported: only YAML front matter (\`---\`) or TOML (\`+++\`) is read, and it is never run`,
         place.toPoint(0),
       );
       return;
