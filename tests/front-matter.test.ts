@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -59,7 +60,7 @@ describe('front matter', () => {
   it('should read a document without front matter, its title from its opening heading, printed once', () => {
     const file = new VFile({ path: 'doc.md', value: '# Just a heading\n\nText.\n' });
     const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(frontMatter);
-    const tree = processor.runSync(processor.parse(file), file);
+    const tree = processor.runSync(processor.parse(file), file) as Root;
     expect(file.messages).toEqual([]);
     expect(file.data.frontMatter).toMatchObject({ title: 'Just a heading', series: 'Policy Brief', lang: 'en' });
     expect(file.data.titleSource).toBe('heading');
@@ -73,7 +74,7 @@ describe('front matter', () => {
     ] as const) {
       const file = new VFile({ path: 'doc.md', value: `---\ntitle: On Water\n---\n\n${heading}\n\nText.\n` });
       const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(frontMatter);
-      const tree = processor.runSync(processor.parse(file), file);
+      const tree = processor.runSync(processor.parse(file), file) as Root;
       expect(tree.children.some((node) => node.type === 'heading')).toBe(kept);
       expect(file.data.frontMatter?.title).toBe('On Water');
     }

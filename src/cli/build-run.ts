@@ -3,6 +3,7 @@ import { type BuildResult, build } from '../build.js';
 import { type Config, loadConfig } from '../config/load.js';
 import { BrowserNotFoundError } from '../errors.js';
 import { type BuildFlags, flagOptions } from './build-flags.js';
+import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
 import { createReporter, type DocumentReport, type Reporter } from './reporter.js';
 import { type Shard, shardFiles } from './shard.js';
@@ -66,6 +67,8 @@ export async function buildFiles(
       onResult: (result) => {
         // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
         if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
+        const inferred = describeInferred(result.document);
+        if (inferred) reporter.verbose(`${result.path}: ${inferred}`);
         writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written))));
       },
     },
