@@ -13,6 +13,7 @@ import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import captions from './rehype-captions.js';
+import wideTables from './rehype-wide-tables.js';
 import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
@@ -51,6 +52,7 @@ export const processor = unified()
   .use(depthLimit)
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
+  .use(wideTables)
   .use(documentModel)
   .freeze();
 
