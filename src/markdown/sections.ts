@@ -27,7 +27,11 @@ const level = (node: RootContent): number =>
  * cut at those items.
  */
 export function cutSections(nodes: RootContent[]): Cut {
-  const top = Math.min(...nodes.map(level).filter(Boolean));
+  const levels = nodes.map(level).filter(Boolean);
+  let top = Math.min(...levels);
+  // A lone heading above the rest (a chapter's `# 4 How to open data` over its `##`s) is not a section.
+  const deeper = levels.filter((at) => at > top);
+  if (levels.filter((at) => at === top).length === 1 && deeper.length > 1) top = Math.min(...deeper);
   if (Number.isFinite(top)) return byHeadings(nodes, top);
   const list = nodes.find((node): node is Element => node.type === 'element' && node.tagName === 'ol');
   const items = list?.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
@@ -50,13 +54,14 @@ function byHeadings(nodes: RootContent[], top: number): Cut {
     else (groups.at(-1)?.body ?? intro).push(node);
   }
   // The sections' own headings print as h2: the levels under them follow, by as many steps.
-  if (top !== 2)
-    for (const { body } of groups)
-      for (const node of body)
-        visit(node, 'element', (element: Element) => {
-          const depth = level(element);
-          if (depth > top) element.tagName = `h${Math.min(6, depth - top + 2)}`;
-        });
+  // The sections' own headings print as h2: the levels under them follow, by as many steps; a lone
+  // heading above them, left in the intro, prints as h2 too (the brief's h1 is its title).
+  for (const node of [...intro, ...groups.flatMap((group) => group.body)])
+    visit(node, 'element', (element: Element) => {
+      const depth = level(element as RootContent);
+      if (depth > top) element.tagName = `h${Math.min(6, depth - top + 2)}`;
+      else if (depth > 0) element.tagName = 'h2';
+    });
   return { intro, groups, structure: { sectionsFrom: `h${top}` as Structure['sectionsFrom'] } };
 }
 
