@@ -25,7 +25,7 @@ describe('docs-site syntax', () => {
     'We publish {% include note.html kind="x" %} data{{ site.baseurl }} every week.',
     '{: .lead}',
     '',
-    '{{< figure src="a.png" >}}',
+    'Read {{< card src="https://example.org/a.pdf" >}}the card{{< /card >}} now.',
     '',
     '![Chart](a.png){:width="400px"}{: .centered }',
     '',
@@ -46,6 +46,7 @@ describe('docs-site syntax', () => {
     expect(prose).not.toMatch(/\{:|\{%|\{\{|TOC|centered|width=/);
     expect(doc.sections.map((section) => section.heading)).toEqual(['Aims', 'Scope']);
     expect(prose).toContain('We publish data every week.');
+    expect(prose).toContain('Read the card now.');
     expect(file.messages.map((message) => [message.reason.split(' removed')[0], message.line])).toEqual([
       ['contents markers (`{:toc}`, `[TOC]`)', 5],
       ['kramdown attribute lists (`{: … }`)', 8],

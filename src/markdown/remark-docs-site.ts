@@ -53,7 +53,10 @@ export default function docsSite() {
 
     visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
       if (node.type === 'code' || node.type === 'inlineCode') return SKIP;
-      if ('children' in node) mergeTexts(node);
+      if ('children' in node) {
+        mergeTexts(node);
+        spanning(node, note);
+      }
       if (!parent || index === undefined) return;
       // A block that is only a contents marker, or only docs-site syntax, goes with its line.
       if (node.type === 'paragraph' || node.type === 'list' || node.type === 'html') {
@@ -74,6 +77,37 @@ export default function docsSite() {
       return undefined;
     });
   };
+}
+
+/** Openers whose closer lies in a later sibling: a URL inside a shortcode became a link between them. */
+const split = [
+  { open: '{{<', close: '>}}', name: kinds[1].name },
+  { open: '{{%', close: '%}}', name: kinds[1].name },
+  { open: '{%', close: '%}', name: kinds[0].name },
+] as const;
+
+/** Remove a tag that spans several inline nodes: from its opener's text, through its closer's. */
+function spanning(parent: Parent, note: (kind: string, place: Point | undefined) => void): void {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const start = children[i]!;
+    if (start.type !== 'text') continue;
+    for (const { open, close, name } of split) {
+      const at = start.value.lastIndexOf(open);
+      if (at === -1 || start.value.indexOf(close, at) !== -1) continue;
+      const end = children.findIndex(
+        (child, index) => index > i && child.type === 'text' && child.value.includes(close),
+      );
+      if (end === -1) continue;
+      const last = children[end] as Text;
+      note(name, start.position?.start);
+      last.value = last.value.slice(last.value.indexOf(close) + close.length);
+      start.value = start.value.slice(0, at);
+      if (/^\s|^$/.test(last.value)) start.value = start.value.replace(/[ \t]+$/, '');
+      children.splice(i + 1, end - i - 1);
+      break;
+    }
+  }
 }
 
 /** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
@@ -97,7 +131,9 @@ function onlyDocsSite(text: string): boolean {
 function strip(node: Text | Html, note: (kind: string, place: Point | undefined) => void): void {
   for (const { name, pattern } of kinds) {
     // With the spaces before it: `## Aims {: #aims}` leaves `Aims`, `a {% x %} b` leaves `a b`.
-    const value = node.value.replace(new RegExp(`[ \\t]*(?:${pattern.source})`, 'g'), '');
+    const value = node.value
+      .replace(new RegExp(`[ \\t]*(?:${pattern.source})(?=\\s|$)`, 'g'), '')
+      .replace(new RegExp(pattern.source, 'g'), '');
     if (value === node.value) continue;
     note(name, node.position?.start);
     node.value = value;
