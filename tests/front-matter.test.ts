@@ -87,6 +87,15 @@ describe('front matter', () => {
     ]);
   });
 
+  it("should leave out a docs site's display date with a warning, and still refuse a wrong one", () => {
+    const display = parse('---\ntitle: On Water\ndate: June 2019\n---\n\nText.\n');
+    expect(display.messages.map((message) => [message.reason, message.line, message.fatal])).toEqual([
+      ['front matter `date` "June 2019" is not a date as YYYY-MM-DD: the brief is undated', 3, false],
+    ]);
+    expect(display.data.frontMatter?.date).toBeUndefined();
+    expect(parse('---\ntitle: On Water\ndate: 2019-13-45\n---\n\nText.\n').messages[0]?.fatal).toBe(true);
+  });
+
   it("should read a docs site's date and time as its date", () => {
     const file = parse('---\ntitle: On Water\ndate: 2024-06-14 09:00:00 -0500\n---\n\nText.\n');
     expect(file.messages).toEqual([]);

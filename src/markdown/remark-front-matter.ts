@@ -85,6 +85,14 @@ export default function frontMatter() {
         : readToml(node.value, at, refuse);
     if (!read) return;
     const { data, placeOf = () => node?.position?.start } = read;
+    // A docs site's display date (`date: June 2019`) is not a typo of one: it is left out, with a warning.
+    if (typeof data.date === 'string' && !/^\d{4}-\d{1,2}-\d{1,2}/.test(data.date)) {
+      warn(file, `front matter \`date\` "${data.date}" is not a date as YYYY-MM-DD: the brief is undated`, {
+        place: placeOf(['date']),
+        rule: 'front-matter',
+      });
+      delete data.date;
+    }
     const result = frontMatterSchema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {
