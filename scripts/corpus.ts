@@ -65,7 +65,7 @@ try {
       const pdf = path.join(work, output.fileName);
       await writeFile(pdf, output.pdf);
       const png = path.join(work, `${name}.${output.kind}`);
-      execFileSync('pdftoppm', ['-r', '28', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
+      execFileSync('pdftoppm', ['-r', '24', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
       pictures[output.kind as 'brief' | 'summary'].push(`${png}.png`);
     }
   }
