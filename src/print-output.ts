@@ -126,7 +126,7 @@ export async function printOutput({
   if (fit) judgeFit(fit, file, settings.strict);
   const { bytes, pages } = await finalizePdf(pdf, {
     title: document.meta.title,
-    author: settings.organisation,
+    author: settings.organisation || undefined,
     subject: document.meta.subtitle,
     keywords: document.meta.keywords,
     lang: document.meta.lang,

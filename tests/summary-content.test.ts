@@ -179,7 +179,7 @@ describe('the summary content', () => {
     const { doc } = await model(
       'An opening paragraph of the note.\n\n# Background\n\nRainfall has fallen by a third since 1990 in the north.\n\n# Analysis\n\nWells are dug deeper every year, at rising cost.',
     );
-    expect(doc.sections).toEqual([]);
+    expect(doc.sections.map((section) => section.heading)).toEqual(['Background', 'Analysis']);
     expect(doc.digest.keyPoints.map((point) => `${point.label}: ${point.text}`)).toEqual([
       'Background: Rainfall has fallen by a third since 1990 in the north.',
       'Analysis: Wells are dug deeper every year, at rising cost.',

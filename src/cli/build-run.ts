@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config/load.js';
 import { BrowserNotFoundError, errorMessage } from '../errors.js';
 import type { Source } from '../source.js';
 import { type BuildFlags, flagOptions, type MailFlags } from './build-flags.js';
+import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
 import { createMailer, type Mailed, type Mailer } from './mail-results.js';
 import { createReporter, type DocumentReport, type Reporter } from './reporter.js';
@@ -81,6 +82,8 @@ export async function buildFiles(
     onResult: (result) => {
       // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
       if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
+      const inferred = describeInferred(result.document);
+      if (inferred) reporter.verbose(`${result.path}: ${inferred}`);
       writes.push(finish(result, out, flags, mailer).then((done) => reporter.document(done)));
     },
   });

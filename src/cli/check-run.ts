@@ -1,6 +1,7 @@
 import { type CheckResult, check } from '../check.js';
 import { loadConfig } from '../config/load.js';
 import { BrowserNotFoundError } from '../errors.js';
+import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
 import { createReporter, type ReportFlags } from './reporter.js';
 
@@ -42,12 +43,13 @@ function report(result: CheckResult) {
     errors && `${errors} ${errors === 1 ? 'error' : 'errors'}`,
     warnings && `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   ].filter(Boolean);
+  const inferred = describeInferred(result.document);
   return {
     input: result.path,
     file: result.file,
     failed: errors > 0,
-    detail: counts.length ? counts.join(', ') : 'no problems',
-    data: { errors, warnings },
+    detail: `${counts.length ? counts.join(', ') : 'no problems'}${inferred ? ` (${inferred})` : ''}`,
+    data: { errors, warnings, inferred: result.document?.inferred ?? null },
     ms: result.ms,
   };
 }

@@ -19,7 +19,7 @@ export interface Options {
   html?: boolean;
   /** Folder holding `brief/`, `summary/` and `partials/`. @default the templates shipped with briefpress */
   templates?: string;
-  /** Organisation named when the front matter names none. @default 'briefpress' */
+  /** Organisation named when the front matter names none; without one the brief names no publisher. @default none */
   organisation?: string;
   /** Logo shown on the masthead: an `.svg` or `.png` file, inlined into the PDF. @default none */
   logo?: string;
@@ -73,7 +73,7 @@ const defaults: ResolvedOptions = {
   outputs: ['brief', 'summary'],
   html: false,
   templates: defaultTemplates,
-  organisation: 'briefpress',
+  organisation: '',
   logo: undefined,
   accent: defaultAccent,
   fonts: defaultFonts,

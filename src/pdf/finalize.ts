@@ -11,7 +11,8 @@ import { repairToUnicode } from './to-unicode.js';
 
 export interface PdfMetadata {
   title: string;
-  author: string;
+  /** The organisation; none when there is none. */
+  author?: string;
   subject?: string;
   keywords: string[];
   /** BCP 47 tag, written as the catalog's `/Lang`. */
@@ -34,7 +35,7 @@ export interface PdfMetadata {
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await loadPdf(pdf);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
+  if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setCreator(meta.creator);

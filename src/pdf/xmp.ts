@@ -1,7 +1,8 @@
 /** What the XMP packet says: the same strings as the Info dictionary, which PDF/A wants to agree. */
 export interface XmpFields {
   title: string;
-  author: string;
+  /** The organisation; a document without one has no Author, and no dc:creator. */
+  author?: string | undefined;
   subject?: string;
   /** As the Info dictionary's `/Keywords` holds them: joined by spaces. */
   keywords: string;
@@ -28,7 +29,7 @@ export function xmpPacket({ title, author, subject, keywords, lang, creator, dat
     '<pdfuaid:part>1</pdfuaid:part>',
     '<dc:format>application/pdf</dc:format>',
     `<dc:title>${alt(title)}</dc:title>`,
-    `<dc:creator><rdf:Seq><rdf:li>${escapeXml(author)}</rdf:li></rdf:Seq></dc:creator>`,
+    author ? `<dc:creator><rdf:Seq><rdf:li>${escapeXml(author)}</rdf:li></rdf:Seq></dc:creator>` : '',
     subject ? `<dc:description>${alt(subject)}</dc:description>` : '',
     `<dc:language><rdf:Bag><rdf:li>${escapeXml(lang)}</rdf:li></rdf:Bag></dc:language>`,
     `<pdf:Keywords>${escapeXml(keywords)}</pdf:Keywords>`,

@@ -13,7 +13,7 @@ import type { TocEntry } from './toc.js';
 export interface TemplateData {
   doc: BriefDocument;
   kind: OutputKind;
-  /** The organisation named on the masthead and in the citation. */
+  /** The organisation named on the masthead and in the citation; empty when there is none. */
   organisation: string;
   /** Any CSS colour; write it as `{{{cssColor accent}}}`. */
   accent: string;
