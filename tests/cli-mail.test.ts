@@ -51,7 +51,7 @@ async function project(config: object = mailConfig): Promise<string> {
     path.join(dir, 'content', 'second.md'),
     '---\ntitle: "Second {{title}} brief"\ndate: 2026-04-02\n---\n\nA second brief. It says one thing.\n\n## Detail\n\nThe detail is short.\n',
   );
-  await writeFile(path.join(dir, 'content', 'broken.md'), '---\nsubtitle: no title here\n---\n\nText.\n');
+  await writeFile(path.join(dir, 'content', 'broken.md'), '---\ntitle: Broken\ndate: 2026-13-45\n---\n\nText.\n');
   return dir;
 }
 

@@ -215,7 +215,7 @@ describe('briefpress build limits', () => {
   it('should stop a parse that is slow by itself at the time limit, and build the other documents', async () => {
     // Unmatched emphasis makes the Markdown parser quadratic: parsing this alone takes minutes.
     const dir = await tempDir();
-    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(30_000)}\n`);
+    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(80_000)}\n`);
     await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(dir, 'good.md'));
     const out = await tempDir();
     // Unstopped, the parse outlasts runCli's own limit, which then fails the test as a hang. The limit
@@ -228,7 +228,7 @@ describe('briefpress build limits', () => {
 
   it('should hold `check --no-fit` to the same time and size limits, and check the other documents', async () => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(30_000)}\n`);
+    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(80_000)}\n`);
     await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(dir, 'good.md'));
     await writeFile(path.join(dir, 'big.md'), `---\ntitle: Big\n---\n\n${'word '.repeat(25_000)}\n`);
     await writeFile(

@@ -21,13 +21,14 @@ const isoDate = z.preprocess(
 
 // Bounds: generous for real briefs, far below what makes a print take minutes and gigabytes (a
 // 200,000-character title did). See docs/security.md.
+const maxTitle = 500;
 const long = (n: number) => `at most ${n} characters: shorten it`;
 const many = (n: number, what: string) => `at most ${n} ${what}: keep the ${n} that matter most`;
 
 /** The front matter a brief may carry; all of it is optional. Unknown fields are warned about and ignored. */
 export const frontMatterSchema = z.object({
   /** @default the document's opening `#` heading, else its file name made readable */
-  title: z.string().trim().min(1, 'the title must not be empty').max(500, long(500)).optional(),
+  title: z.string().trim().min(1, 'the title must not be empty').max(maxTitle, long(maxTitle)).optional(),
   subtitle: z.string().max(500, long(500)).optional(),
   /** Used in the running header; defaults to the title. */
   shortTitle: z.string().max(150, long(150)).optional(),
@@ -133,6 +134,15 @@ export default function frontMatter() {
       });
     }
     const { title, from } = inferTitle(tree, file, result.data.title);
+    // The opening heading is held to the title's bound too: a 200,000-character `#` is not a title.
+    if (title.length > maxTitle) {
+      const opening = tree.children.find((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
+      fail(file, `the title (${from}) is over ${maxTitle} characters: shorten it, or set a title in front matter`, {
+        place: opening?.position?.start,
+        rule: 'front-matter',
+      });
+      return;
+    }
     file.data.frontMatter = { ...result.data, title };
     file.data.titleSource = from;
   };
