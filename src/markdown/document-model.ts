@@ -86,12 +86,14 @@ export default function documentModel(this: Processor) {
       const number = sections.length + 1;
       const lead = leadOf(body, lang);
       sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead });
-      sources.push({ number, heading: title, body, lead, place: heading.position?.start });
+      sources.push({ number, heading: title, body, place: heading.position?.start });
     }
 
     const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;
+    const words = wordCount(toText(tree), lang);
     const summary = digest({
       intro,
+      words,
       sections: sources,
       summary: file.data.frontMatter?.summary,
       takeaways: marked,
@@ -107,7 +109,7 @@ export default function documentModel(this: Processor) {
       keyPointsMarked: marked !== undefined,
       references,
       footnotes,
-      wordCount: wordCount(toText(tree), lang),
+      wordCount: words,
     };
   };
   this.compiler = compiler as never;

@@ -1,8 +1,11 @@
 import type { Element, RootContent } from 'hast';
 import type { Point } from 'unist';
-import { collapse, firstList, inlineText, paragraphs } from './hast-prose.js';
-import { leadOf, pickBottomLine } from './lead.js';
+import { candidates, type Sentence } from './candidates.js';
+import { collapse, firstList, inlineText } from './hast-prose.js';
+import { bareHeading, centralStart, conclusionHeading, pickBottomLine, summaryHeading } from './lead.js';
+import { listItems } from './list-items.js';
 import { sentences } from './sentences.js';
+import { textLanguage } from './terms.js';
 
 /** One line of the summary: a sentence, a key point or a list item. */
 export interface DigestItem {
@@ -24,9 +27,9 @@ export interface DigestList {
 
 /** What the one-page summary shows, in reading order. */
 export interface Digest {
-  /** Two to four sentences, or the front matter `summary` in full. */
+  /** 25–90 words in two to four sentences, or the front matter `summary` in full. */
   bottomLine: DigestItem[];
-  /** Marked takeaways verbatim, else the lead sentence of each section (at most {@link derivedPointLimit}). */
+  /** Marked takeaways verbatim, else the most representative sentence of up to five sections. */
   keyPoints: DigestItem[];
   keyPointsMarked: boolean;
   lists: DigestList[];
@@ -37,8 +40,6 @@ export interface SourceSection {
   number: number;
   heading: string;
   body: RootContent[];
-  /** Its lead sentence, when the caller has found it already (see `leadOf`). */
-  lead?: string;
   /** Where its heading is in the Markdown. */
   place?: Point;
 }
@@ -51,95 +52,172 @@ export interface DigestSource {
   /** Front matter `takeaways` or a `:::takeaways` block. */
   takeaways?: string[];
   lang: string;
+  /** The document's length in words: a short one gets a shorter summary, set in larger type. */
+  words?: number;
 }
 
 /** A person writes three to five key points; the fit may leave out even these. */
 export const derivedPointLimit = 5;
 
+/** Key points for a document of this many words: fewer for a short one, so its summary keeps large type. */
+export function pointLimit(words = Number.POSITIVE_INFINITY): number {
+  return words < 1000 ? 3 : words < 2500 ? 4 : derivedPointLimit;
+}
+
 const keyListHeading = /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;
 const findingsHeading = /^(key (findings|messages|points|takeaways)|main findings|takeaways|highlights)$/i;
-const summaryHeading = /^(the )?(executive summary|summary|in brief|at a glance|bottom line|overview|abstract)$/i;
-const conclusionHeading =
-  /^(conclusions?|in conclusion|concluding (remarks|thoughts)|(final|closing) thoughts?|the way forward|outlook)$/i;
 
 /**
- * Choose the summary's content. Marked content is used as written; otherwise the bottom line comes
- * from a "Summary" section, else a "Conclusion", else the text before the first section, and the key
- * points are the lead sentences of the other sections. Lists under "Risks"-like headings follow.
+ * Choose the summary's content. Marked content is used as written. Otherwise the bottom line is the
+ * document's own summary (or purpose, or conclusion) section, else its most central opening prose; the
+ * key points are the most representative sentence of up to five other sections, in document order,
+ * each a sentence of 8–40 words that no filter refuses. Lists under "Risks"-like headings follow.
  */
 export function digest(input: DigestSource): Digest {
   const source = input.sections.length > 0 ? input : { ...input, ...sectionsOf(input.intro) };
-  const { lang } = source;
   const findings = source.sections.find(
-    (section) => findingsHeading.test(shortHeading(section.heading)) && firstList(section.body),
+    (section) => findingsHeading.test(bareHeading(shortHeading(section.heading))) && firstList(section.body),
   );
   const keyLists = source.sections.filter(
     (section) => section !== findings && keyListHeading.test(section.heading) && firstList(section.body),
   );
-  const prose = source.sections.filter((section) => section !== findings && !keyLists.includes(section));
-  const byHeading = (pattern: RegExp) =>
-    prose.find((section) => pattern.test(shortHeading(section.heading)) && paragraphs(section.body).length > 0);
-  const firstProse = () =>
-    paragraphs(source.intro).length > 0 ? undefined : prose.find((section) => paragraphs(section.body).length > 0);
-  // The section the bottom line comes from (none: the intro); it gives no key point of its own.
-  const opening =
-    source.summary === undefined
-      ? (byHeading(summaryHeading) ?? byHeading(conclusionHeading) ?? firstProse())
-      : undefined;
-
-  const bottomLineText =
-    source.summary !== undefined
-      ? sentences(collapse(source.summary), lang)
-      : pickBottomLine(paragraphs(opening?.body ?? source.intro), lang);
-  const bottomLinePlace =
-    source.summary === undefined
-      ? (opening?.place ?? source.intro.find((node) => node.position)?.position?.start)
-      : undefined;
-  const bottomLine = bottomLineText.map(
-    (text, i): DigestItem =>
-      i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1}`, place: bottomLinePlace } },
+  const prose = source.sections.filter(
+    (section) => section !== findings && !keyLists.includes(section) && !apparatus.test(bareHeading(section.heading)),
   );
+  // Sentences are split and compared in the language the text is in (see `textLanguage`).
+  const lang = textLanguage(
+    [source.intro, ...prose.map((section) => section.body)]
+      .flatMap((nodes) => nodes.map((node) => (node.type === 'element' ? inlineText(node) : '')))
+      .join(' ')
+      .slice(0, 20_000),
+    source.lang,
+  );
+  const parts = partsOf(prose, pointLimit(source.words));
+  const scored = candidates(
+    [{ section: 0, heading: '', body: source.intro }, ...parts.map(({ id, heading, body }) => ({ section: id, heading, body }))],
+    lang,
+  );
+  const topOf = (id: number) => parts.find((part) => part.id === id)?.section;
+  const of = (section: SourceSection) => scored.filter((sentence) => topOf(sentence.section) === section);
+  const byHeading = (pattern: RegExp) =>
+    prose.find((section) => pattern.test(bareHeading(shortHeading(section.heading))) && of(section).length);
+
+  let bottomLine: DigestItem[];
+  let used: Sentence[] = [];
+  let opening: SourceSection | undefined;
+  if (source.summary !== undefined) {
+    bottomLine = sentences(collapse(source.summary), source.lang).map((text, i) => item(text, i));
+  } else {
+    // The document's own summary, else its opening prose; what follows fills a short one. Paragraphs
+    // first: a list's items are seldom a summary.
+    opening = byHeading(summaryHeading) ?? byHeading(conclusionHeading);
+    const from = opening ? scored.indexOf(of(opening)[0]!) : 0;
+    const paragraphs = scored.slice(from).filter((sentence) => sentence.kind === 'p');
+    const pool = paragraphs.length ? paragraphs : scored.slice(from);
+    used = pickBottomLine(pool, opening ? 0 : centralStart(pool.slice(0, 30)));
+    opening ??= topOf(used[0]?.section ?? 0);
+    const place = opening?.place ?? source.intro.find((node) => node.position)?.position?.start;
+    bottomLine = used.map((sentence, i) => item(sentence.text, i, place));
+  }
 
   let keyPoints: DigestItem[];
   if (source.takeaways) {
     keyPoints = source.takeaways.map((text) => ({ text }));
   } else if (findings) {
-    keyPoints = listItems(findings, lang);
+    keyPoints = listItems(findings, lang).slice(0, derivedPointLimit);
   } else {
-    keyPoints = prose
-      .filter((section) => section !== opening)
-      .flatMap((section): DigestItem[] => {
-        const text = section.lead ?? leadOf(section.body, lang);
-        const label = shortHeading(section.heading);
-        return text
-          ? [
-              {
-                label,
-                text,
-                drop: {
-                  rank: section.number * 1000,
-                  name: `section ${section.number} (“${label}”)`,
-                  place: section.place,
-                },
-              },
-            ]
-          : [];
-      })
-      .slice(0, derivedPointLimit);
+    const taken = new Set(used.map((sentence) => sentence.text));
+    const best = parts
+      .filter((part) => part.section !== opening)
+      .flatMap((part) => {
+        const top = scored
+          .filter((sentence) => sentence.section === part.id && sentence.point && !taken.has(sentence.text))
+          .sort((a, b) => b.score - a.score || a.position - b.position)[0];
+        return top ? [{ part, sentence: top }] : [];
+      });
+    // The best points of different sections first, then, for a document of few sections, of their parts.
+    const ranked = best
+      .map((choice, order) => ({ ...choice, order }))
+      .sort((a, b) => b.sentence.score - a.sentence.score || a.order - b.order);
+    const seen = new Set<SourceSection>();
+    const first = ranked.filter(({ part }) => !seen.has(part.section) && seen.add(part.section));
+    keyPoints = [...first, ...ranked.filter((choice) => !first.includes(choice))]
+      .slice(0, pointLimit(source.words))
+      .sort((a, b) => a.order - b.order)
+      .map(({ part, sentence }) => ({
+        label: part.label,
+        text: sentence.text,
+        drop: { rank: part.rank, name: `section ${part.section.number} (“${part.label}”)`, place: part.place },
+      }));
     // A note that is only a list: its items are its points.
     const list = keyPoints.length === 0 && bottomLine.length === 0 ? firstList(source.intro) : undefined;
-    if (list) keyPoints = listItems({ number: 0, heading: '', body: [list] }, lang);
+    if (list) keyPoints = listItems({ number: 0, heading: '', body: [list] }, lang, false);
   }
 
   const lists: DigestList[] = [];
+  const quoted = new Set([...bottomLine, ...keyPoints].map((point) => point.text));
   for (const section of keyLists) {
     const heading = keyListPart(section.heading);
-    const items = listItems(section, lang);
+    const items = listItems(section, lang).filter((entry) => !quoted.has(entry.text));
     const same = lists.find((list) => list.heading.toLowerCase() === heading.toLowerCase());
     if (same) same.items.push(...items);
-    else lists.push({ heading, items });
+    else if (items.length) lists.push({ heading, items });
   }
   return { bottomLine, keyPoints, keyPointsMarked: source.takeaways !== undefined, lists };
+}
+
+/** The bottom line's first sentence is never dropped; its later ones go before any key point. */
+function item(text: string, i: number, place?: Point): DigestItem {
+  return i === 0 ? { text } : { text, drop: { rank: i, name: `sentence ${i + 1}`, ...(place ? { place } : {}) } };
+}
+
+/** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents. */
+const apparatus =
+  /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten)$/i;
+
+/** Part of a section a key point may come from, with the label and drop rank it would have. */
+interface SectionPart {
+  id: number;
+  section: SourceSection;
+  heading: string;
+  label: string;
+  body: RootContent[];
+  rank: number;
+  place?: Point;
+}
+
+/**
+ * The parts key points are chosen among: each section whole, or, when there are fewer sections than
+ * key points wanted, each section cut at its highest sub-heading, so that a memo of two long sections
+ * still gets points from its several subjects.
+ */
+function partsOf(sections: SourceSection[], wanted: number): SectionPart[] {
+  return sections.flatMap((section) => {
+    const whole = {
+      id: section.number * 100,
+      section,
+      heading: section.heading,
+      label: shortHeading(section.heading),
+      body: section.body,
+      rank: section.number * 1000,
+      ...(section.place ? { place: section.place } : {}),
+    };
+    if (sections.length >= wanted) return [whole];
+    const split = sectionsOf(section.body);
+    if (split.sections.length < 2) return [whole];
+    return [
+      { ...whole, body: split.intro },
+      ...split.sections.map((sub) => ({
+        ...whole,
+        id: whole.id + sub.number,
+        heading: `${section.heading} ${sub.heading}`,
+        label: shortHeading(sub.heading),
+        body: sub.body,
+        rank: whole.rank + sub.number,
+        ...(sub.place ? { place: sub.place } : {}),
+      })),
+    ];
+  });
 }
 
 /**
@@ -167,40 +245,6 @@ function sectionsOf(nodes: RootContent[]): { intro: RootContent[]; sections: Sou
   return { intro, sections };
 }
 
-/** A list item, its bold lead-in ("**Trade risk:** India's imports…") made a label. */
-function listItems(section: SourceSection, lang: string): DigestItem[] {
-  const items = (firstList(section.body)?.children ?? []).filter(
-    (child): child is Element => child.type === 'element' && child.tagName === 'li',
-  );
-  return items.flatMap((li, i): DigestItem[] => {
-    const full = collapse(inlineText(li));
-    if (!full) return [];
-    const holder =
-      li.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p') ?? li;
-    const first = holder.children.find((child) => !(child.type === 'text' && !child.value.trim()));
-    const lead =
-      first?.type === 'element' && (first.tagName === 'strong' || first.tagName === 'b')
-        ? collapse(inlineText(first))
-        : '';
-    const rest = full.slice(lead.length);
-    const labelled = lead && rest.trim() && (/[:.]$/.test(lead) || /^\s*[:—–-]/.test(rest));
-    const after = rest.replace(/^\s*[:—–-]?\s*/, '');
-    const item: DigestItem = labelled
-      ? { label: lead.replace(/\s*[:.]$/, ''), text: after.charAt(0).toLocaleUpperCase(lang) + after.slice(1) }
-      : { text: full };
-    return [
-      {
-        ...item,
-        drop: {
-          rank: section.number * 1000 + i + 1,
-          name: `“${item.label ?? firstWords(item.text)}”`,
-          place: li.position?.start,
-        },
-      },
-    ];
-  });
-}
-
 /** "What It Means for India — Strategic Autonomy" → "What It Means for India". */
 export function shortHeading(heading: string): string {
   return headingParts(heading)[0] ?? heading;
@@ -216,9 +260,4 @@ function headingParts(heading: string): string[] {
     .split(/\s+[—–-]\s+|:\s+/)
     .map((part) => part.trim())
     .filter(Boolean);
-}
-
-function firstWords(text: string): string {
-  const words = text.split(' ');
-  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : text;
 }
