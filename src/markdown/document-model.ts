@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { type Digest, digest, type SourceSection } from '../summary/digest.js';
+import { boxPoints, type Digest, digest, type SourceSection } from '../summary/digest.js';
 import { leadOf } from '../summary/lead.js';
 import { wordCount } from '../summary/sentences.js';
 import type { FrontMatter } from './remark-front-matter.js';
@@ -105,7 +105,7 @@ export default function documentModel(this: Processor) {
       sections,
       digest: summary,
       summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
-      keyPoints: marked ?? summary.keyPoints.map((point) => point.text),
+      keyPoints: marked ?? boxPoints(summary.keyPoints),
       keyPointsMarked: marked !== undefined,
       references,
       footnotes,

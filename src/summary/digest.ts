@@ -33,7 +33,12 @@ export interface Digest {
   keyPoints: DigestItem[];
   keyPointsMarked: boolean;
   lists: DigestList[];
+  /** A document under {@link shortDocumentWords} words: its summary keeps its type at 9.5pt or more, leaving items out first. */
+  short: boolean;
 }
+
+/** Below this many words a summary is set in readable type: the fit leaves items out before shrinking it further. */
+export const shortDocumentWords = 6000;
 
 /** A top-level section of the source, before it becomes HTML. */
 export interface SourceSection {
@@ -58,6 +63,20 @@ export interface DigestSource {
 
 /** A person writes three to five key points; the fit may leave out even these. */
 export const derivedPointLimit = 5;
+
+/** The brief's "Key takeaways" box holds derived points up to about this many words: a third of page 1 at most. */
+export const takeawayBoxWords = 150;
+
+/** The derived key points the brief's takeaways box shows: in order, while they come to {@link takeawayBoxWords} words. */
+export function boxPoints(points: DigestItem[]): string[] {
+  let words = 0;
+  return points
+    .filter((point) => {
+      words += point.text.split(/\s+/).length;
+      return words <= takeawayBoxWords;
+    })
+    .map((point) => point.text);
+}
 
 /** Key points for a document of this many words: fewer for a short one, so its summary keeps large type. */
 export function pointLimit(words = Number.POSITIVE_INFINITY): number {
@@ -94,7 +113,10 @@ export function digest(input: DigestSource): Digest {
   );
   const parts = partsOf(prose, pointLimit(source.words));
   const scored = candidates(
-    [{ section: 0, heading: '', body: source.intro }, ...parts.map(({ id, heading, body }) => ({ section: id, heading, body }))],
+    [
+      { section: 0, heading: '', body: source.intro },
+      ...parts.map(({ id, heading, body }) => ({ section: id, heading, body })),
+    ],
     lang,
   );
   const topOf = (id: number) => parts.find((part) => part.id === id)?.section;
@@ -127,7 +149,15 @@ export function digest(input: DigestSource): Digest {
     keyPoints = listItems(findings, lang).slice(0, derivedPointLimit);
   } else {
     const taken = new Set(used.map((sentence) => sentence.text));
-    const best = parts
+    const wholeDocument: SectionPart = {
+      id: 0,
+      section: { number: 0, heading: '', body: source.intro },
+      heading: '',
+      label: '',
+      body: source.intro,
+      rank: 900,
+    };
+    const best: Array<{ part: SectionPart; sentence: Sentence }> = parts
       .filter((part) => part.section !== opening)
       .flatMap((part) => {
         const top = scored
@@ -135,6 +165,25 @@ export function digest(input: DigestSource): Digest {
           .sort((a, b) => b.score - a.score || a.position - b.position)[0];
         return top ? [{ part, sentence: top }] : [];
       });
+    // A document of one long section: its other paragraphs give the points.
+    if (best.length < 2) {
+      const units = new Set<string>();
+      for (const sentence of [...scored].sort((a, b) => b.score - a.score || a.position - b.position)) {
+        const unit = `${sentence.section}:${sentence.unit}`;
+        if (
+          !sentence.point ||
+          taken.has(sentence.text) ||
+          units.has(unit) ||
+          used.some((u) => `${u.section}:${u.unit}` === unit)
+        )
+          continue;
+        units.add(unit);
+        const part = parts.find((candidate) => candidate.id === sentence.section);
+        const whole = part ?? wholeDocument;
+        best.push({ part: { ...whole, label: '', rank: whole.rank + 10 + sentence.unit }, sentence });
+      }
+      best.sort((a, b) => scored.indexOf(a.sentence) - scored.indexOf(b.sentence));
+    }
     // The best points of different sections first, then, for a document of few sections, of their parts.
     const ranked = best
       .map((choice, order) => ({ ...choice, order }))
@@ -145,9 +194,13 @@ export function digest(input: DigestSource): Digest {
       .slice(0, pointLimit(source.words))
       .sort((a, b) => a.order - b.order)
       .map(({ part, sentence }) => ({
-        label: part.label,
+        ...(part.label ? { label: part.label } : {}),
         text: sentence.text,
-        drop: { rank: part.rank, name: `section ${part.section.number} (“${part.label}”)`, place: part.place },
+        drop: {
+          rank: part.rank,
+          name: part.label ? `section ${part.section.number} (“${part.label}”)` : `“${firstWords(sentence.text)}”`,
+          place: part.label ? part.place : (sentence.place ?? part.place),
+        },
       }));
     // A note that is only a list: its items are its points.
     const list = keyPoints.length === 0 && bottomLine.length === 0 ? firstList(source.intro) : undefined;
@@ -163,7 +216,8 @@ export function digest(input: DigestSource): Digest {
     if (same) same.items.push(...items);
     else if (items.length) lists.push({ heading, items });
   }
-  return { bottomLine, keyPoints, keyPointsMarked: source.takeaways !== undefined, lists };
+  const short = (source.words ?? 0) < shortDocumentWords;
+  return { bottomLine, keyPoints, keyPointsMarked: source.takeaways !== undefined, lists, short };
 }
 
 /** The bottom line's first sentence is never dropped; its later ones go before any key point. */
@@ -173,7 +227,7 @@ function item(text: string, i: number, place?: Point): DigestItem {
 
 /** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents. */
 const apparatus =
-  /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten)$/i;
+  /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|credits|colophon|mentions légales|aviso legal|about this (guide|handbook|document))$/i;
 
 /** Part of a section a key point may come from, with the label and drop rank it would have. */
 interface SectionPart {
@@ -191,7 +245,8 @@ interface SectionPart {
  * key points wanted, each section cut at its highest sub-heading, so that a memo of two long sections
  * still gets points from its several subjects.
  */
-function partsOf(sections: SourceSection[], wanted: number): SectionPart[] {
+function partsOf(all: SourceSection[], wanted: number): SectionPart[] {
+  const sections = all.map((section) => ({ ...section, body: withoutApparatus(section.body) }));
   return sections.flatMap((section) => {
     const whole = {
       id: section.number * 100,
@@ -217,6 +272,17 @@ function partsOf(sections: SourceSection[], wanted: number): SectionPart[] {
         ...(sub.place ? { place: sub.place } : {}),
       })),
     ];
+  });
+}
+
+/** A section's body without its sub-sections headed "Footnotes", "Glossary" and the like. */
+function withoutApparatus(body: RootContent[]): RootContent[] {
+  let skipping = 0;
+  return body.filter((node) => {
+    const level = node.type === 'element' && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0;
+    if (level && skipping && level <= skipping) skipping = 0;
+    if (level && !skipping && apparatus.test(bareHeading(collapse(inlineText(node as Element))))) skipping = level;
+    return !skipping;
   });
 }
 
@@ -260,4 +326,9 @@ function headingParts(heading: string): string[] {
     .split(/\s+[—–-]\s+|:\s+/)
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+function firstWords(text: string): string {
+  const words = text.split(' ');
+  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : text;
 }

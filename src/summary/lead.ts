@@ -62,7 +62,8 @@ export function pickBottomLine(sentences: Sentence[], start = 0): Sentence[] {
  * first paragraph may be its background, the second its point), by its best sentence.
  */
 export function centralStart(sentences: Sentence[]): number {
-  const firstUnits = [...new Set(sentences.map((sentence) => `${sentence.section}:${sentence.unit}`))].slice(0, 3);
+  const opening = sentences.filter((sentence) => sentence.section === sentences[0]?.section);
+  const firstUnits = [...new Set(opening.map((sentence) => `${sentence.section}:${sentence.unit}`))].slice(0, 3);
   let best = 0;
   let bestScore = -1;
   for (const key of firstUnits) {

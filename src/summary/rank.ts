@@ -31,14 +31,16 @@ export function rankCandidates(candidates: Candidate[], lang: string): number[] 
   });
 
   const centroid: Vector = new Map();
-  for (const vector of vectors) for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
+  for (const vector of vectors)
+    for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
   const whole = normalise(centroid);
   const inDocument = scaled(vectors.map((vector) => cosine(vector, whole)));
 
   const inSection = new Array<number>(candidates.length).fill(0);
   const bySection = new Map<number, number[]>();
   candidates.forEach((candidate, i) => {
-    if (candidate.position < rankedPerSection) bySection.set(candidate.section, [...(bySection.get(candidate.section) ?? []), i]);
+    if (candidate.position < rankedPerSection)
+      bySection.set(candidate.section, [...(bySection.get(candidate.section) ?? []), i]);
   });
   for (const members of bySection.values()) {
     const ranks = scaled(lexRank(members.map((i) => vectors[i]!)));

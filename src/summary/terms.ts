@@ -83,7 +83,10 @@ const guessable = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
  * matter says nothing is declared `en` by default). Counted over the first two thousand words.
  */
 export function textLanguage(text: string, declared: string): string {
-  const words = text.toLowerCase().split(/[^\p{L}']+/u).slice(0, 2000);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}']+/u)
+    .slice(0, 2000);
   const hits = (language: string) => {
     const stop = stopwordsFor(language);
     return words.filter((word) => stop.has(word)).length;
