@@ -61,5 +61,9 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
     lang,
   );
   // A sentence that leans on the one before it reads badly alone: it wins only without a rival.
-  return found.map((sentence, i) => ({ ...sentence, score: scores[i]! * (leansOnContext(sentence.text) ? 0.6 : 1) }));
+  // Rounded: sums of the same terms in another order must tie, and a tie goes to the earlier sentence.
+  return found.map((sentence, i) => ({
+    ...sentence,
+    score: Math.round(scores[i]! * (leansOnContext(sentence.text) ? 0.6 : 1) * 1e6) / 1e6,
+  }));
 }

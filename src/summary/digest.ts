@@ -2,7 +2,14 @@ import type { Element, RootContent } from 'hast';
 import type { Point } from 'unist';
 import { candidates, type Sentence } from './candidates.js';
 import { collapse, firstList, inlineText } from './hast-prose.js';
-import { bareHeading, centralStart, conclusionHeading, pickBottomLine, summaryHeading } from './lead.js';
+import {
+  backgroundHeading,
+  bareHeading,
+  centralStart,
+  conclusionHeading,
+  pickBottomLine,
+  summaryHeading,
+} from './lead.js';
 import { listItems } from './list-items.js';
 import { sentences } from './sentences.js';
 import { textLanguage } from './terms.js';
@@ -78,9 +85,9 @@ export function boxPoints(points: DigestItem[]): string[] {
     .map((point) => point.text);
 }
 
-/** Key points for a document of this many words: fewer for a short one, so its summary keeps large type. */
-export function pointLimit(words = Number.POSITIVE_INFINITY): number {
-  return words < 1000 ? 3 : words < 2500 ? 4 : derivedPointLimit;
+/** The words all key points may have together, by the document's length: a short one's summary keeps large type. */
+export function pointWordBudget(words = Number.POSITIVE_INFINITY): number {
+  return words < 1000 ? 110 : words < 3000 ? 150 : 200;
 }
 
 const keyListHeading = /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;
@@ -111,7 +118,7 @@ export function digest(input: DigestSource): Digest {
       .slice(0, 20_000),
     source.lang,
   );
-  const parts = partsOf(prose, pointLimit(source.words));
+  const parts = partsOf(prose, derivedPointLimit);
   const scored = candidates(
     [
       { section: 0, heading: '', body: source.intro },
@@ -130,12 +137,15 @@ export function digest(input: DigestSource): Digest {
   if (source.summary !== undefined) {
     bottomLine = sentences(collapse(source.summary), source.lang).map((text, i) => item(text, i));
   } else {
-    // The document's own summary, else its opening prose; what follows fills a short one. Paragraphs
-    // first: a list's items are seldom a summary.
-    opening = byHeading(summaryHeading) ?? byHeading(conclusionHeading);
-    const from = opening ? scored.indexOf(of(opening)[0]!) : 0;
-    const paragraphs = scored.slice(from).filter((sentence) => sentence.kind === 'p');
-    const pool = paragraphs.length ? paragraphs : scored.slice(from);
+    // The document's own summary, else its opening prose: paragraphs of one part, never a list's items.
+    const introProse = scored.some((sentence) => sentence.section === 0 && sentence.kind === 'p');
+    opening =
+      byHeading(summaryHeading) ??
+      (introProse ? undefined : byHeading(backgroundHeading)) ??
+      byHeading(conclusionHeading);
+    const paragraphs = (opening ? of(opening) : scored).filter((sentence) => sentence.kind === 'p');
+    const region = opening ? undefined : topOf(paragraphs[0]?.section ?? 0);
+    const pool = paragraphs.filter((sentence) => (opening ?? region) === topOf(sentence.section));
     used = pickBottomLine(pool, opening ? 0 : centralStart(pool.slice(0, 30)));
     opening ??= topOf(used[0]?.section ?? 0);
     const place = opening?.place ?? source.intro.find((node) => node.position)?.position?.start;
@@ -166,7 +176,7 @@ export function digest(input: DigestSource): Digest {
         return top ? [{ part, sentence: top }] : [];
       });
     // A document of one long section: its other paragraphs give the points.
-    if (best.length < 2) {
+    if (best.length === 0) {
       const units = new Set<string>();
       for (const sentence of [...scored].sort((a, b) => b.score - a.score || a.position - b.position)) {
         const unit = `${sentence.section}:${sentence.unit}`;
@@ -190,8 +200,10 @@ export function digest(input: DigestSource): Digest {
       .sort((a, b) => b.sentence.score - a.sentence.score || a.order - b.order);
     const seen = new Set<SourceSection>();
     const first = ranked.filter(({ part }) => !seen.has(part.section) && seen.add(part.section));
+    let budget = pointWordBudget(source.words);
     keyPoints = [...first, ...ranked.filter((choice) => !first.includes(choice))]
-      .slice(0, pointLimit(source.words))
+      .filter(({ sentence }) => sentence.words <= budget && (budget -= sentence.words) >= 0)
+      .slice(0, derivedPointLimit)
       .sort((a, b) => a.order - b.order)
       .map(({ part, sentence }) => ({
         ...(part.label ? { label: part.label } : {}),
@@ -246,19 +258,19 @@ interface SectionPart {
  * still gets points from its several subjects.
  */
 function partsOf(all: SourceSection[], wanted: number): SectionPart[] {
-  const sections = all.map((section) => ({ ...section, body: withoutApparatus(section.body) }));
-  return sections.flatMap((section) => {
+  return all.flatMap((section, _, sections) => {
+    const body = withoutApparatus(section.body);
     const whole = {
       id: section.number * 100,
       section,
       heading: section.heading,
       label: shortHeading(section.heading),
-      body: section.body,
+      body,
       rank: section.number * 1000,
       ...(section.place ? { place: section.place } : {}),
     };
     if (sections.length >= wanted) return [whole];
-    const split = sectionsOf(section.body);
+    const split = sectionsOf(body);
     if (split.sections.length < 2) return [whole];
     return [
       { ...whole, body: split.intro },

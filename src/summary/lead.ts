@@ -11,7 +11,7 @@ const bottomLineSentences = 4;
 /** A document's own summary or statement of purpose, in the languages briefs are written in. */
 export const summaryHeading = new RegExp(
   `^(${[
-    '(the )?(executive summary|summary|in brief|at a glance|bottom line|overview|abstract|purpose|background|tl;?dr)',
+    '(the )?(executive summary|summary|in brief|at a glance|bottom line|overview|abstract|purpose|tl;?dr)',
     'résumé|synthèse|en bref|objet|objectif',
     'zusammenfassung|kurzfassung|überblick|zweck|management summary',
     'resumen( ejecutivo)?|síntesis|propósito|objeto',
@@ -23,6 +23,9 @@ export const summaryHeading = new RegExp(
   ].join('|')})$`,
   'i',
 );
+/** A background section stands in for a summary only when the document has no opening prose of its own. */
+export const backgroundHeading = /^(background|context|hintergrund|contexte|antecedentes|contexto|premessa)$/i;
+
 export const conclusionHeading =
   /^(conclusions?|in conclusion|concluding (remarks|thoughts)|(final|closing) thoughts?|the way forward|outlook|conclusion générale|fazit|schlussfolgerungen?|conclusiones?|conclusioni)$/i;
 
@@ -68,8 +71,8 @@ export function centralStart(sentences: Sentence[]): number {
   let bestScore = -1;
   for (const key of firstUnits) {
     const members = sentences.filter((sentence) => `${sentence.section}:${sentence.unit}` === key);
-    // The first paragraph wins a near tie: an opening usually says what the document is for.
-    const score = Math.max(...members.map((sentence) => sentence.score)) + (key === firstUnits[0] ? 0.1 : 0);
+    // The first paragraph wins unless another is clearly more central: an opening usually says what the document is for.
+    const score = Math.max(...members.map((sentence) => sentence.score)) * (key === firstUnits[0] ? 1.5 : 1);
     if (score > bestScore) [best, bestScore] = [sentences.indexOf(members[0]!), score];
   }
   return best;
