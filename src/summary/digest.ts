@@ -143,9 +143,16 @@ export function digest(input: DigestSource): Digest {
       byHeading(summaryHeading) ??
       (introProse ? undefined : byHeading(backgroundHeading)) ??
       byHeading(conclusionHeading);
-    const paragraphs = (opening ? of(opening) : scored).filter((sentence) => sentence.kind === 'p');
-    const region = opening ? undefined : topOf(paragraphs[0]?.section ?? 0);
-    const pool = paragraphs.filter((sentence) => (opening ?? region) === topOf(sentence.section));
+    // A one-line summary section goes on into the section after it (a Rust RFC's "Summary", then its "Motivation").
+    const next = opening ? prose[prose.indexOf(opening) + 1] : undefined;
+    const own = opening ? [...of(opening), ...(next ? of(next) : [])] : scored;
+    // Paragraphs, else, in a document that is one list, its items that are sentences of their own.
+    const paragraphs = own.filter((sentence) => sentence.kind === 'p');
+    const prosePool = paragraphs.length ? paragraphs : own.filter((sentence) => sentence.point);
+    const region = opening ? undefined : topOf(prosePool[0]?.section ?? 0);
+    const pool = prosePool.filter(
+      (sentence) => (opening ? [opening, next] : [region]).includes(topOf(sentence.section)),
+    );
     used = pickBottomLine(pool, opening ? 0 : centralStart(pool.slice(0, 30)));
     opening ??= topOf(used[0]?.section ?? 0);
     const place = opening?.place ?? source.intro.find((node) => node.position)?.position?.start;
