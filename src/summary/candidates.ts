@@ -60,10 +60,11 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
     found.map((sentence) => ({ ...sentence, heading: headings.get(sentence.section) ?? '' })),
     lang,
   );
-  // A sentence that leans on the one before it reads badly alone: it wins only without a rival.
+  // A sentence that leans on the one before reads badly alone, and a long one shares more words with
+  // everything (centrality favours it) but reads worse: each wins only over a clearly weaker rival.
   // Rounded: sums of the same terms in another order must tie, and a tie goes to the earlier sentence.
-  return found.map((sentence, i) => ({
-    ...sentence,
-    score: Math.round(scores[i]! * (leansOnContext(sentence.text) ? 0.6 : 1) * 1e6) / 1e6,
-  }));
+  return found.map((sentence, i) => {
+    const weight = (leansOnContext(sentence.text) ? 0.6 : 1) * (sentence.words > 30 ? 0.85 : 1);
+    return { ...sentence, score: Math.round(scores[i]! * weight * 1e6) / 1e6 };
+  });
 }

@@ -150,8 +150,8 @@ export function digest(input: DigestSource): Digest {
     const paragraphs = own.filter((sentence) => sentence.kind === 'p');
     const prosePool = paragraphs.length ? paragraphs : own.filter((sentence) => sentence.point);
     const region = opening ? undefined : topOf(prosePool[0]?.section ?? 0);
-    const pool = prosePool.filter(
-      (sentence) => (opening ? [opening, next] : [region]).includes(topOf(sentence.section)),
+    const pool = prosePool.filter((sentence) =>
+      (opening ? [opening, next] : [region]).includes(topOf(sentence.section)),
     );
     used = pickBottomLine(pool, opening ? 0 : centralStart(pool.slice(0, 30)));
     opening ??= topOf(used[0]?.section ?? 0);

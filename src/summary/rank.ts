@@ -54,7 +54,7 @@ export function rankCandidates(candidates: Candidate[], lang: string): number[] 
     const own = new Set(termLists[i]);
     const about = heading.size ? [...heading].filter((term) => own.has(term)).length / heading.size : 0;
     const lead = 1 / Math.sqrt(1 + candidate.position);
-    return 0.35 * inSection[i]! + 0.3 * inDocument[i]! + 0.25 * lead + 0.1 * about;
+    return 0.3 * inSection[i]! + 0.25 * inDocument[i]! + 0.3 * lead + 0.15 * about;
   });
 }
 
