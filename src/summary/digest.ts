@@ -172,7 +172,6 @@ export function digest(input: DigestSource): Digest {
       heading: '',
       label: '',
       body: source.intro,
-      rank: 900,
     };
     const best: Array<{ part: SectionPart; sentence: Sentence }> = parts
       .filter((part) => part.section !== opening)
@@ -197,7 +196,7 @@ export function digest(input: DigestSource): Digest {
         units.add(unit);
         const part = parts.find((candidate) => candidate.id === sentence.section);
         const whole = part ?? wholeDocument;
-        best.push({ part: { ...whole, label: '', rank: whole.rank + 10 + sentence.unit }, sentence });
+        best.push({ part: { ...whole, label: '' }, sentence });
       }
       best.sort((a, b) => scored.indexOf(a.sentence) - scored.indexOf(b.sentence));
     }
@@ -208,15 +207,18 @@ export function digest(input: DigestSource): Digest {
     const seen = new Set<SourceSection>();
     const first = ranked.filter(({ part }) => !seen.has(part.section) && seen.add(part.section));
     let budget = pointWordBudget(source.words);
+    const texts = new Set<string>();
     keyPoints = [...first, ...ranked.filter((choice) => !first.includes(choice))]
+      .filter(({ sentence }) => !texts.has(sentence.text) && texts.add(sentence.text))
       .filter(({ sentence }) => sentence.words <= budget && (budget -= sentence.words) >= 0)
       .slice(0, derivedPointLimit)
       .sort((a, b) => a.order - b.order)
-      .map(({ part, sentence }) => ({
+      .map(({ part, sentence }, i) => ({
         ...(part.label ? { label: part.label } : {}),
         text: sentence.text,
+        // After the lists' items, the later points first; before the bottom line's later sentences.
         drop: {
-          rank: part.rank,
+          rank: 100 + i,
           name: part.label ? `section ${part.section.number} (“${part.label}”)` : `“${firstWords(sentence.text)}”`,
           place: part.label ? part.place : (sentence.place ?? part.place),
         },
@@ -248,14 +250,13 @@ function item(text: string, i: number, place?: Point): DigestItem {
 const apparatus =
   /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|credits|colophon|mentions légales|aviso legal|about this (guide|handbook|document))$/i;
 
-/** Part of a section a key point may come from, with the label and drop rank it would have. */
+/** Part of a section a key point may come from, with the label it would have. */
 interface SectionPart {
   id: number;
   section: SourceSection;
   heading: string;
   label: string;
   body: RootContent[];
-  rank: number;
   place?: Point;
 }
 
@@ -273,7 +274,6 @@ function partsOf(all: SourceSection[], wanted: number): SectionPart[] {
       heading: section.heading,
       label: shortHeading(section.heading),
       body,
-      rank: section.number * 1000,
       ...(section.place ? { place: section.place } : {}),
     };
     if (sections.length >= wanted) return [whole];
@@ -287,7 +287,6 @@ function partsOf(all: SourceSection[], wanted: number): SectionPart[] {
         heading: `${section.heading} ${sub.heading}`,
         label: shortHeading(sub.heading),
         body: sub.body,
-        rank: whole.rank + sub.number,
         ...(sub.place ? { place: sub.place } : {}),
       })),
     ];
