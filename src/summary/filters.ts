@@ -65,7 +65,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
  * summary has not read that one, so it makes a poor key point.
  */
 const leansBack =
-  /^(however|but|and|also|furthermore|moreover|in addition|additionally|therefore|thus|hence|so|yes|no|this|these|that|those|it|they|such|here|then|for example|for instance|the following|below|as follows|similarly|likewise|otherwise|instead|finally|cependant|mais|et|aussi|ainsi|donc|de plus|en outre|par ailleurs|ce|cela|ceci|cette|ces|il|elle|ils|elles|oui|non|aber|und|auch|außerdem|daher|deshalb|dies|diese|dieser|dieses|es|sie|zum anderen|zudem|ja|nein|pero|y|también|además|por lo tanto|así|esto|este|esta|estos|estas|en estos casos|en este caso|sí)\b/i;
+  /^(however|but|and|also|furthermore|moreover|in addition|additionally|therefore|thus|hence|so|yes|no|this|these|that|those|it|they|such|here|then|for example|for instance|the following|below|as follows|similarly|likewise|otherwise|instead|finally|cependant|c'est-à-dire|c'est à dire|mais|et|aussi|ainsi|donc|de plus|en outre|par ailleurs|ce|cela|ceci|cette|ces|il|elle|ils|elles|oui|non|aber|und|auch|außerdem|daher|deshalb|dies|diese|dieser|dieses|es|sie|zum anderen|zudem|ja|nein|pero|y|también|además|por lo tanto|así|esto|este|esta|estos|estas|en estos casos|en este caso|sí)\b/i;
 
 export function leansOnContext(sentence: string): boolean {
   return leansBack.test(sentence.replace(/^["“„«¿¡(]+/, ''));
