@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import type { DigestItem, SourceSection } from './digest.js';
+import type { DigestItem, SourceSection } from './digest-types.js';
 import { cutAtClause, junkReason } from './filters.js';
 import { collapse, firstList, inlineText } from './hast-prose.js';
 import { sentencesOf, wordCount } from './sentences.js';
