@@ -9,17 +9,22 @@ import { wordCount } from '../src/summary/sentences.js';
 import { fixture, runCli, tempDir } from './helpers.js';
 
 const corpus = fixture('real');
-const names = (await readdir(corpus)).filter((name) => name.endsWith('.md')).sort();
+// SOURCES.md says where each document came from: it is not one of them.
+const names = (await readdir(corpus)).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md').sort();
 
 /**
  * The document as it builds today. Until issue #20 lands (front matter optional), a document without
- * front matter gets a `title`, and a `date` with a time is cut to its day, in a temporary copy.
+ * front matter gets a `title`, a `date` with a time is cut to its day, and one that is no date ("June
+ * 2019") is left out, in a temporary copy.
  * TODO(lead): remove this once #20 is on main; every document should build as it is.
  */
 function buildable(name: string, source: string): string {
   if (!source.startsWith('---\n')) return `---\ntitle: ${name}\n---\n\n${source}`;
   const end = source.indexOf('\n---', 4);
-  let head = source.slice(0, end).replace(/^(date:\s*)(\d{4}-\d{2}-\d{2})[ T][^\n]*$/m, '$1$2');
+  let head = source
+    .slice(0, end)
+    .replace(/^(date:\s*)(\d{4}-\d{2}-\d{2})[ T][^\n]*$/m, '$1$2')
+    .replace(/^date:(?!\s*\d{4}-\d{2}-\d{2})[^\n]*$/m, '');
   if (!/^title:/m.test(head)) head = `${head}\ntitle: ${name}`;
   return head + source.slice(end);
 }

@@ -45,6 +45,7 @@ describe('the summary filters', () => {
       ),
     ).toBe('administrative');
     expect(junkReason('Find out more at www.gov.uk/service-manual/digital-by-default.')).toBe('administrative');
+    expect(junkReason('Content suggestions and discussions are welcome via GitHub “issues.”')).toBe('administrative');
   });
 
   it('should refuse definitions', () => {

@@ -20,6 +20,7 @@ const administrative = new RegExp(
     String.raw`^(find out more|read more|for more information|see also)\b`,
     String.raw`^(last updated|published|version|bezugsquelle|quelle|source|stand|lizenz|license)\s*:`,
     String.raw`\b(supersedes|rescinds|is hereby rescinded)\b`,
+    String.raw`\b(suggestions|feedback|comments|contributions|pull requests|issues)\b.{0,60}\b(are|is) (welcome|encouraged|appreciated)\b`,
     String.raw`^(weitere informationen|pour en savoir plus|más información|para más información)\b`,
   ].join('|'),
   'i',
@@ -56,6 +57,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
   if (addresses > 0) return 'link list';
   if (/:["”’)]?$/.test(sentence)) return 'lead-in';
   if (!balanced(sentence)) return 'not a sentence';
+  if (!/\p{L}/u.test(sentence)) return 'not a sentence';
   if (!sentenceEnd.test(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
   return undefined;
 }

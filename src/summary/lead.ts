@@ -1,6 +1,6 @@
 import type { RootContent } from 'hast';
 import type { Sentence } from './candidates.js';
-import { junkReason, lengthProblem } from './filters.js';
+import { junkReason, leansOnContext, lengthProblem } from './filters.js';
 import { proseUnits } from './prose-units.js';
 import { sentencesOf } from './sentences.js';
 
@@ -47,6 +47,8 @@ export function pickBottomLine(sentences: Sentence[], start = 0): Sentence[] {
   let words = 0;
   for (const [i, sentence] of sentences.entries()) {
     if (i < start) continue;
+    // A bottom line cannot open on "So, …" or "This means …": its reader has not read what came before.
+    if (picked.length === 0 && leansOnContext(sentence.text)) continue;
     const previous = picked.at(-1);
     const newParagraph = previous && (sentence.section !== previous.section || sentence.unit !== previous.unit);
     if (newParagraph && words >= bottomLineWords.min) break;
