@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { type Digest, digest, type SourceSection } from '../summary/digest.js';
+import { boxPoints, type Digest, digest, type SourceSection } from '../summary/digest.js';
 import { leadOf } from '../summary/lead.js';
 import { wordCount } from '../summary/sentences.js';
 import type { FrontMatter } from './remark-front-matter.js';
@@ -86,12 +86,14 @@ export default function documentModel(this: Processor) {
       const number = sections.length + 1;
       const lead = leadOf(body, lang);
       sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead });
-      sources.push({ number, heading: title, body, lead, place: heading.position?.start });
+      sources.push({ number, heading: title, body, place: heading.position?.start });
     }
 
     const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;
+    const words = wordCount(toText(tree), lang);
     const summary = digest({
       intro,
+      words,
       sections: sources,
       summary: file.data.frontMatter?.summary,
       takeaways: marked,
@@ -103,11 +105,11 @@ export default function documentModel(this: Processor) {
       sections,
       digest: summary,
       summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
-      keyPoints: marked ?? summary.keyPoints.map((point) => point.text),
+      keyPoints: marked ?? boxPoints(summary.keyPoints),
       keyPointsMarked: marked !== undefined,
       references,
       footnotes,
-      wordCount: wordCount(toText(tree), lang),
+      wordCount: words,
       inferred: {
         ...structure,
         title: file.data.titleSource ?? 'front matter',

@@ -19,7 +19,7 @@ function segmentersFor(lang: string) {
  * V8's `Intl.Segmenter` ignores the `-u-ss-standard` suppressions that would handle them.
  */
 const abbreviations = new Set(
-  'Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Gov Sen Rep Rev Hon No Nr Vol Fig approx vs cf ca bzw vgl sog ggf Mrd Mio Tsd Hr Mme Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
+  'Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Gov Sen Rep Rev Hon No Nr Vol Fig approx vs cf ca bzw vgl sog ggf Mrd Mio Tsd Hr Mme s Abb Abs Art Kap Nr Ziff Ref Sec Sect Ch ch p pp para Anm resp env núm Sra Dra Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
   ),
 );
