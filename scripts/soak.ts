@@ -77,6 +77,12 @@ const sample = () => {
   peakChromium = Math.max(peakChromium, chromiumRss());
 };
 const sampler = setInterval(sample, 1000);
+// A batch that stops making progress is the worst failure a soak can find: say so while it is stuck.
+const stall = setInterval(() => {
+  const last = done.at(-1) ?? started;
+  if (performance.now() - last > 180_000)
+    process.stderr.write(`stalled: no document done for 3 minutes, at ${done.length}/${count}\n`);
+}, 60_000);
 
 const done: number[] = [];
 const started = performance.now();
@@ -96,6 +102,7 @@ const results = await build(
   },
 );
 clearInterval(sampler);
+clearInterval(stall);
 sample();
 const elapsed = performance.now() - started;
 const quarter = Math.floor(count / 4);

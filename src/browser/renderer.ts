@@ -184,7 +184,13 @@ export async function createRenderer(
     const page = await wait(job, acquire());
     const from = page.browser();
     used(from);
+    let stopped: (reason: unknown) => void = () => undefined;
+    const stopping = new Promise<never>((_, reject) => (stopped = reject));
     const unlisten = onAbort(job, () => {
+      // The print is given up at once, whatever its page does: the page leaves the pool (its slot is
+      // free for the next print) and is closed; a page that will not close means a hung browser.
+      live.delete(page);
+      stopped(job.signal?.reason);
       const closing = page.close().then(
         () => true,
         () => false,
@@ -194,8 +200,10 @@ export async function createRenderer(
         if (!closedInTime && from.connected) void relaunch(from).catch(() => undefined);
       });
     });
+    const printing = printOn(page, job);
+    printing.catch(() => undefined);
     try {
-      return await printOn(page, job);
+      return await Promise.race([printing, stopping]);
     } finally {
       unlisten();
       release(page);
@@ -213,10 +221,17 @@ export async function createRenderer(
       job.signal?.throwIfAborted();
       const fresh = await wait(job, launchBrowser(options.executablePath));
       alone.add(fresh);
-      const unlisten = onAbort(job, () => void stopBrowser(fresh));
+      let stopped: (reason: unknown) => void = () => undefined;
+      const stopping = new Promise<never>((_, reject) => (stopped = reject));
+      const unlisten = onAbort(job, () => {
+        stopped(job.signal?.reason);
+        void stopBrowser(fresh);
+      });
       try {
-        const page = await preparePage((await fresh.pages())[0] ?? (await fresh.newPage()), walls);
-        return await printOn(page, job);
+        const printing = (async () =>
+          printOn(await preparePage((await fresh.pages())[0] ?? (await fresh.newPage()), walls), job))();
+        printing.catch(() => undefined);
+        return await Promise.race([printing, stopping]);
       } catch (error: unknown) {
         if (job.signal?.aborted || closed || fresh.connected) throw printError(error, stage);
         throw new Error(
