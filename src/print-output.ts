@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { readHeadings } from './browser/read-headings.js';
+import { readLinks } from './browser/read-links.js';
 import type { PrintJob, PrintPage, Renderer } from './browser/renderer.js';
 import type { OutputKind, ResolvedOptions } from './config/options.js';
 import { type FontSet, fontOrigin, inlineFonts } from './fonts/font-set.js';
@@ -89,6 +90,7 @@ export async function printOutput({
     const pages = await countPages(pdf);
     if (pages > limit) throw fail(file, overLimit(kind, pages, limit), { rule: 'max-pages' });
   };
+  let links: Array<[string, string]> = [];
   const prepare = async (page: PrintPage) => {
     const atLeast = await pagesAtLeast(page, settings.format);
     if (atLeast > limit * estimateMargin)
@@ -99,6 +101,8 @@ export async function printOutput({
       if (settings.html) fitted = await page.content();
     }
     headings = await readHeadings(page);
+    // The contents' page numbers come in the second print; a link's target and words don't change.
+    links = await readLinks(page);
   };
   // With contents, this first print only measures: its pages go into the contents of a second.
   const stage = toc ? `laying out the ${kind} to number its contents` : `printing the ${kind}`;
@@ -122,13 +126,14 @@ export async function printOutput({
   if (fit) judgeFit(fit, file, settings.strict);
   const { bytes, pages } = await finalizePdf(pdf, {
     title: document.meta.title,
-    author: settings.organisation,
+    author: settings.organisation || undefined,
     subject: document.meta.subtitle,
     keywords: document.meta.keywords,
     lang: document.meta.lang,
     creator: generator,
     date: buildDate(document.meta.date),
     headings,
+    links,
   });
   if (kind === 'summary') judgePages(pages, file);
   return {

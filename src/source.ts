@@ -80,7 +80,7 @@ function decode(file: VFile, raw: string | Uint8Array): VFile {
     return failed(file, 'not valid UTF-8 text: save the file as UTF-8');
   }
   if (text.includes('\u0000')) return failed(file, 'binary file, not Markdown text');
-  if (text.trim() === '') return failed(file, 'empty file: a brief needs front matter with a title and some text');
+  if (text.trim() === '') return failed(file, 'empty file: a brief needs some text');
   file.value = text;
   return file;
 }

@@ -78,6 +78,48 @@ describe('briefpress check', () => {
     }
   }, 60_000);
 
+  it('should print what the summary chose with --summary, as text and in the JSON report', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'memo.md');
+    await writeFile(
+      file,
+      [
+        '---\ntitle: Water rates\n---',
+        'Water rates will rise by a tenth next year to pay for the renewal of the oldest mains in the city.',
+        '## Mains',
+        'Most mains in the old town were laid before 1950 and leak a fifth of the water they carry.',
+        '## Risks',
+        '- **Arrears:** poorer households may fall behind on their bills. They need help.',
+      ].join('\n\n'),
+    );
+    const text = await runCli(['check', file, '--summary', '--no-fit']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(
+      '  Bottom line: Water rates will rise by a tenth next year to pay for the renewal of the oldest mains in the city.',
+    );
+    expect(text.stdout).toContain(
+      '    1. Mains: Most mains in the old town were laid before 1950 and leak a fifth of the water they carry.',
+    );
+    expect(text.stdout).toContain('    - Arrears: Poorer households may fall behind on their bills.\n');
+    const json = await runCli(['check', file, '--summary', '--no-fit', '--json']);
+    const report = JSON.parse(json.stdout) as { documents: Array<{ summary: Record<string, unknown> }> };
+    expect(report.documents[0]?.summary).toEqual({
+      bottomLine: 'Water rates will rise by a tenth next year to pay for the renewal of the oldest mains in the city.',
+      keyPoints: [
+        {
+          label: 'Mains',
+          text: 'Most mains in the old town were laid before 1950 and leak a fifth of the water they carry.',
+        },
+      ],
+      keyPointsMarked: false,
+      lists: [
+        { heading: 'Risks', items: [{ label: 'Arrears', text: 'Poorer households may fall behind on their bills.' }] },
+      ],
+    });
+    const plain = await runCli(['check', file, '--no-fit', '--json']);
+    expect(JSON.parse(plain.stdout).documents[0]).not.toHaveProperty('summary');
+  });
+
   it('should exit 2 on a usage error', async () => {
     const result = await runCli(['check', '--no-such-flag']);
     expect(result.code).toBe(2);

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -5,8 +6,8 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import frontMatter from '../src/markdown/remark-front-matter.js';
 
-function parse(value: string): VFile {
-  const file = new VFile({ path: 'doc.md', value });
+function parse(value: string, path = 'doc.md'): VFile {
+  const file = new VFile({ path, value });
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(frontMatter);
   processor.runSync(processor.parse(file), file);
   return file;
@@ -49,15 +50,72 @@ describe('front matter', () => {
     expect(file.data.frontMatter?.title).toBe('On Water');
   });
 
-  it('should require a title', () => {
-    const file = parse('---\nsubtitle: No title\n---\n\nText.\n');
-    expect(file.messages[0]?.fatal).toBe(true);
-    expect(file.messages[0]?.reason).toContain('`title`');
+  it('should take a missing title from the file name, made readable', () => {
+    const file = parse('---\nsubtitle: No title\n---\n\nText.\n', 'policy-memo_2024.md');
+    expect(file.messages).toEqual([]);
+    expect(file.data.frontMatter?.title).toBe('Policy memo 2024');
+    expect(file.data.titleSource).toBe('file name');
   });
 
-  it('should refuse a document without front matter, at line 1', () => {
-    const file = parse('# Just a heading\n');
-    expect(file.messages[0]?.fatal).toBe(true);
-    expect(file.messages[0]?.line).toBe(1);
+  it('should read a document without front matter, its title from its opening heading, printed once', () => {
+    const file = new VFile({ path: 'doc.md', value: '# Just a heading\n\nText.\n' });
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(frontMatter);
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    expect(file.messages).toEqual([]);
+    expect(file.data.frontMatter).toMatchObject({ title: 'Just a heading', series: 'Policy Brief', lang: 'en' });
+    expect(file.data.titleSource).toBe('heading');
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph']);
+  });
+
+  it('should drop an opening heading that repeats the front matter title, and keep one that differs', () => {
+    for (const [heading, kept] of [
+      ['# on  water', false],
+      ['# Water policy', true],
+    ] as const) {
+      const file = new VFile({ path: 'doc.md', value: `---\ntitle: On Water\n---\n\n${heading}\n\nText.\n` });
+      const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(frontMatter);
+      const tree = processor.runSync(processor.parse(file), file) as Root;
+      expect(tree.children.some((node) => node.type === 'heading')).toBe(kept);
+      expect(file.data.frontMatter?.title).toBe('On Water');
+    }
+  });
+
+  it('should list every unknown field in one warning, at the first of them', () => {
+    const file = parse('---\nlayout: page\ntitle: On Water\npermalink: /water/\nnav_order: 3\n---\n\nText.\n');
+    expect(file.messages.map((message) => [message.reason, message.line, message.fatal])).toEqual([
+      ['unknown front matter fields `layout`, `permalink`, `nav_order` ignored', 2, false],
+    ]);
+  });
+
+  it("should leave out a docs site's display date with a warning, and still refuse a wrong one", () => {
+    const display = parse('---\ntitle: On Water\ndate: June 2019\n---\n\nText.\n');
+    expect(display.messages.map((message) => [message.reason, message.line, message.fatal])).toEqual([
+      ['front matter `date` "June 2019" is not a date as YYYY-MM-DD: the brief is undated', 3, false],
+    ]);
+    expect(display.data.frontMatter?.date).toBeUndefined();
+    expect(parse('---\ntitle: On Water\ndate: 2019-13-45\n---\n\nText.\n').messages[0]?.fatal).toBe(true);
+  });
+
+  it("should read a docs site's date and time as its date", () => {
+    const file = parse('---\ntitle: On Water\ndate: 2024-06-14 09:00:00 -0500\n---\n\nText.\n');
+    expect(file.messages).toEqual([]);
+    expect(file.data.frontMatter?.date).toBe('2024-06-14');
+  });
+
+  it('should read Hugo TOML front matter as data, and place its errors', () => {
+    const toml = (block: string) => {
+      const file = new VFile({ path: 'doc.md', value: `+++\n${block}\n+++\n\nText.\n` });
+      const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(frontMatter);
+      processor.runSync(processor.parse(file), file);
+      return file;
+    };
+    const good = toml('title = "On Water"\ndate = 2024-06-14T09:00:00-05:00\nkeywords = ["a", "b"]\nweight = 3');
+    expect(good.data.frontMatter).toMatchObject({ title: 'On Water', date: '2024-06-14', keywords: ['a', 'b'] });
+    expect(good.messages.map((message) => message.reason)).toEqual(['unknown front matter field `weight` ignored']);
+    const bad = toml('title = "On Water"\nkeywords = ["a"');
+    expect(bad.messages[0]?.fatal).toBe(true);
+    expect(bad.messages[0]?.reason).toMatch(/^invalid TOML: /);
+    expect(bad.messages[0]?.line).toBeGreaterThanOrEqual(3);
+    expect(bad.data.frontMatter).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ExecFileException, execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,27 +19,40 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the built CLI as a user would; never throws on a non-zero exit. */
-export async function runCli(
+/**
+ * Run the built CLI as a user would; resolves with its exit code, whatever it is. A CLI that did not
+ * exit by itself (killed at `timeout`, or by a signal) or could not start is no exit code: the
+ * promise rejects, naming what happened, so that a hang never passes for "exit 1".
+ */
+export function runCli(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
 ): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-      cwd: options.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-      timeout: options.timeout ?? 60_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error: unknown) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof failure.code === 'number' ? failure.code : 1,
-      stdout: failure.stdout ?? '',
-      stderr: failure.stderr ?? '',
-    };
-  }
+  const timeout = options.timeout ?? 60_000;
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        cwd: options.cwd ?? root,
+        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        timeout,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const said = `briefpress ${args.join(' ')}\nstdout: ${stdout}\nstderr: ${stderr}`;
+        if (!error) return resolve({ code: 0, stdout, stderr });
+        const failure = error as ExecFileException;
+        if (typeof failure.code === 'number' && failure.signal == null)
+          return resolve({ code: failure.code, stdout, stderr });
+        if (failure.killed)
+          return reject(new Error(`the CLI did not exit within ${timeout / 1000} s and was killed\n${said}`));
+        if (failure.signal) return reject(new Error(`the CLI was killed by ${failure.signal}\n${said}`));
+        reject(new Error(`the CLI could not run (${failure.code ?? failure.message})\n${said}`));
+      },
+    );
+  });
 }
 
 /** A new folder in the test run's temporary folder (removed after the run; see global-setup.ts). */
@@ -57,9 +70,12 @@ export async function pdfText(file: string, options: { first?: number; last?: nu
   return stdout;
 }
 
-/** `pdfinfo` as a record: `Pages`, `Title`, `Tagged`, … */
+/**
+ * `pdfinfo` as a record: `Pages`, `Title`, `Tagged`, … Dates are ISO 8601 with their offset
+ * (`-isodates`): parse them with `Date.parse`, never match their text, which is in local time.
+ */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
-  const { stdout } = await run('pdfinfo', [file]);
+  const { stdout } = await run('pdfinfo', ['-isodates', file]);
   return Object.fromEntries(
     stdout
       .split('\n')
@@ -115,4 +131,70 @@ export async function pdfTextItems(file: string, pageNumber = 1): Promise<{ heig
   } finally {
     await document.destroy();
   }
+}
+
+/** A bookmark and the bookmarks under it. */
+export interface OutlineItem {
+  title: string;
+  kids: OutlineItem[];
+}
+
+/** The bookmarks of a PDF as a tree, in reading order, as qpdf reads them. */
+export async function pdfOutline(file: string): Promise<OutlineItem[]> {
+  const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file], { maxBuffer: 16 * 1024 * 1024 });
+  const tree = (items: OutlineItem[]): OutlineItem[] =>
+    items.map((item) => ({ title: item.title, kids: tree(item.kids) }));
+  return tree((JSON.parse(stdout) as { outlines: OutlineItem[] }).outlines);
+}
+
+/**
+ * The outline a brief should have, from its Markdown: the title, holding the key takeaways, the
+ * contents (when the brief has them), each `##` section numbered with its `###` subsections under
+ * it, and `Sources` for a `## References` section.
+ */
+export function expectedOutline(markdown: string, options: { contents?: boolean } = {}): OutlineItem[] {
+  const title = /^title: "?(.+?)"?$/m.exec(markdown)![1]!;
+  const leaf = (text: string): OutlineItem => ({ title: text, kids: [] });
+  const sections: OutlineItem[] = [];
+  let sources = false;
+  for (const [, level, heading] of markdown.matchAll(/^(##|###) (.+)$/gm)) {
+    if (level === '##' && heading === 'References') sources = true;
+    else if (level === '##') sections.push(leaf(`${sections.length + 1} ${heading}`));
+    else sections.at(-1)!.kids.push(leaf(heading!));
+  }
+  const kids = [leaf('Key takeaways'), ...(options.contents ? [leaf('Contents')] : []), ...sections];
+  return [{ title, kids: sources ? [...kids, leaf('Sources')] : kids }];
+}
+
+export interface Word {
+  page: number;
+  width: number;
+  height: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+/** Every word of a PDF with its box, from `pdftotext -bbox`. */
+export async function pdfWords(file: string): Promise<Word[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const found: Word[] = [];
+  let page = { page: 0, width: 0, height: 0 };
+  for (const line of stdout.split('\n')) {
+    const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(line);
+    if (size) page = { page: page.page + 1, width: Number(size[1]), height: Number(size[2]) };
+    const word = /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (word)
+      found.push({
+        ...page,
+        xMin: Number(word[1]),
+        yMin: Number(word[2]),
+        xMax: Number(word[3]),
+        yMax: Number(word[4]),
+        text: word[5]!,
+      });
+  }
+  return found;
 }

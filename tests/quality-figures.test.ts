@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import rehypeStringify from 'rehype-stringify';
@@ -31,7 +31,7 @@ describe('captions', () => {
   it('should turn an image with a title into a numbered figure and keep its alt text', async () => {
     const html = await toHtml('![A chart](a.png "Trade")\n\n![Plain](b.png)\n\n![Map](c.png "Routes")');
     expect(html).toContain(
-      '<figure class="figure"><img src="a.png" alt="A chart"><figcaption><span class="caption__label">Figure 1.</span> Trade</figcaption></figure>',
+      '<figure class="figure" role="group"><img src="a.png" alt="A chart"><figcaption><span class="caption__label">Figure 1.</span> Trade</figcaption></figure>',
     );
     expect(html).toContain('<p><img src="b.png" alt="Plain"></p>');
     expect(html).toContain('<span class="caption__label">Figure 2.</span> Routes');
@@ -114,8 +114,19 @@ describe('figures and tables in the printed brief', () => {
   let result: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
+    // The fixtures in a folder of the test's own, with images of its own outside the document's folder.
+    const dir = await tempDir();
+    const content = path.join(dir, 'quality-figures');
+    const outside = path.join(dir, 'outside');
+    await cp(figures, content, { recursive: true });
+    await cp(fixture('quality-table'), path.join(dir, 'quality-table'), { recursive: true });
+    await mkdir(outside);
+    for (const name of ['canary.png', 'secret.png'])
+      await copyFile(path.join(figures, 'map.png'), path.join(outside, name));
+    const source = path.join(content, 'figures.md');
+    await writeFile(source, (await readFile(source, 'utf8')).replaceAll('OUTSIDE', outside));
     out = await tempDir();
-    result = await runCli(['build', path.join(figures, 'figures.md'), '--out', out], { timeout: 170_000 });
+    result = await runCli(['build', source, '--out', out], { timeout: 170_000 });
   }, 180_000);
 
   it('should print numbered figure and table captions', async () => {
@@ -130,9 +141,9 @@ describe('figures and tables in the printed brief', () => {
     const { stdout } = await run('pdfimages', ['-list', path.join(out, 'figures.brief.pdf')]);
     expect(stdout.trim().split('\n').slice(2)).toHaveLength(1);
     expect(result.stderr).toMatch(/figures\.md:20:1: warning: image `\.\.\/quality-table\/trade-table\.md` is outside/);
-    expect(result.stderr).toMatch(/figures\.md:22:1: warning: image `\/etc\/hostname` is outside/);
+    expect(result.stderr).toMatch(/figures\.md:22:1: warning: image `[^`]*\/outside\/canary\.png` is outside/);
     expect(result.stderr).toMatch(/figures\.md:24:1: warning: image `https:\/\/example\.com\/chart\.png` is remote/);
     expect(result.stderr).toMatch(/figures\.md:26:1: warning: image `notes\.txt` is not an image/);
-    expect(result.stderr).toMatch(/figures\.md:28:1: warning: image `file:\/\/\/etc\/passwd` is outside/);
+    expect(result.stderr).toMatch(/figures\.md:28:1: warning: image `file:\/\/[^`]*\/outside\/secret\.png` is outside/);
   });
 });

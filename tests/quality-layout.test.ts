@@ -1,43 +1,6 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, pdfText, runCli, tempDir } from './helpers.js';
-
-const run = promisify(execFile);
-
-interface Word {
-  page: number;
-  width: number;
-  height: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
-
-/** Every word of a PDF with its box, from `pdftotext -bbox`. */
-async function words(file: string): Promise<Word[]> {
-  const { stdout } = await run('pdftotext', ['-bbox', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  const found: Word[] = [];
-  let page = { page: 0, width: 0, height: 0 };
-  for (const line of stdout.split('\n')) {
-    const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(line);
-    if (size) page = { page: page.page + 1, width: Number(size[1]), height: Number(size[2]) };
-    const word = /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (word)
-      found.push({
-        ...page,
-        xMin: Number(word[1]),
-        yMin: Number(word[2]),
-        xMax: Number(word[3]),
-        yMax: Number(word[4]),
-        text: word[5]!,
-      });
-  }
-  return found;
-}
+import { fixture, pdfText, runCli, tempDir, type Word, pdfWords as words } from './helpers.js';
 
 describe('layout of long words, URLs, code and tables', () => {
   let file: string;

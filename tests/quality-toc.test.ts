@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/markdown/document-model.js';
 import { processor } from '../src/markdown/processor.js';
 import { tocEntries } from '../src/render/toc.js';
-import { fixture, pdfText, root, runCli, seed, tempDir } from './helpers.js';
+import { expectedOutline, fixture, pdfOutline, pdfText, root, runCli, seed, tempDir } from './helpers.js';
 
 const longBrief = fixture('quality-long', 'long-brief.md');
 
@@ -80,6 +80,10 @@ describe('table of contents', () => {
     const linked = await linkedPages(path.join(dir, 'long-brief.brief.pdf'));
     expect(linked.pages).toEqual(entries.map(({ page }) => page));
     expect(linked.longestName).toBeLessThanOrEqual(127);
+    // And the outline holds them in order, as typed, after the contents.
+    expect(await pdfOutline(path.join(dir, 'long-brief.brief.pdf'))).toEqual(
+      expectedOutline(await readFile(input, 'utf8'), { contents: true }),
+    );
   }, 180_000);
 
   it('should warn when a custom contents partial does not link its lines to the sections, which leaves their pages blank', async () => {

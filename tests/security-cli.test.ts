@@ -28,6 +28,9 @@ async function corpus(origin: string) {
   await cp(fixture('hostile', 'corpus'), content, { recursive: true });
   await mkdir(outside);
   await writeFile(path.join(outside, 'canary.txt'), 'CANARY-7f3a: a secret beside the content folder\n');
+  // Stand-ins for /etc/passwd and /proc/self/environ, which not every machine has.
+  await writeFile(path.join(outside, 'passwd'), 'root:x:0:0:CANARY-7f3a:/root:/bin/sh\n');
+  await writeFile(path.join(outside, 'environ'), 'PATH=/CANARY-7f3a\n');
   await symlink('../outside/canary.txt', path.join(content, 'link-out.txt'));
   for (const name of await readdir(content)) {
     if (!name.endsWith('.md') || name === 'binary.md' || name === 'invalid-utf8.md') continue;
@@ -212,29 +215,30 @@ describe('briefpress build limits', () => {
   it('should stop a parse that is slow by itself at the time limit, and build the other documents', async () => {
     // Unmatched emphasis makes the Markdown parser quadratic: parsing this alone takes minutes.
     const dir = await tempDir();
-    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(30_000)}\n`);
+    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(80_000)}\n`);
     await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(dir, 'good.md'));
     const out = await tempDir();
-    const started = performance.now();
-    const result = await runCli(['build', dir, '--out', out, '--timeout', '10'], { timeout: 100_000 });
-    expect(performance.now() - started).toBeLessThan(45_000);
+    // Unstopped, the parse outlasts runCli's own limit, which then fails the test as a hang. The limit
+    // is far above what good.md takes on a machine under a load of 45 (it failed there at 10 s).
+    const result = await runCli(['build', dir, '--out', out, '--timeout', '40'], { timeout: 160_000 });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/stars\.md: error: took longer than the time limit of 10 s/);
+    expect(result.stderr).toMatch(/stars\.md: error: took longer than the time limit of 40 s/);
     expect((await readdir(out)).sort()).toEqual(['good.brief.pdf', 'good.summary.pdf']);
-  }, 120_000);
+  }, 180_000);
 
   it('should hold `check --no-fit` to the same time and size limits, and check the other documents', async () => {
     const dir = await tempDir();
-    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(30_000)}\n`);
+    await writeFile(path.join(dir, 'stars.md'), `---\ntitle: Stars\n---\n\n${'*a'.repeat(45_000)}\n`);
     await copyFile(fixture('hostile', 'corpus', 'good.md'), path.join(dir, 'good.md'));
     await writeFile(path.join(dir, 'big.md'), `---\ntitle: Big\n---\n\n${'word '.repeat(25_000)}\n`);
-    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ timeout: 3000, maxInputSize: 100_000 }));
-    const started = performance.now();
-    const result = await runCli(['check', '.', '--no-fit'], { cwd: dir, timeout: 100_000 });
-    expect(performance.now() - started).toBeLessThan(30_000);
+    await writeFile(
+      path.join(dir, 'briefpress.config.json'),
+      JSON.stringify({ timeout: 10_000, maxInputSize: 100_000 }),
+    );
+    const result = await runCli(['check', '.', '--no-fit'], { cwd: dir, timeout: 160_000 });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/stars\.md: error: took longer than the time limit of 3 s/);
+    expect(result.stderr).toMatch(/stars\.md: error: took longer than the time limit of 10 s/);
     expect(result.stderr).toMatch(/big\.md: error: 122 KB is over the input size limit of 98 KB/);
     expect(result.stderr).not.toMatch(/good\.md/);
-  }, 120_000);
+  }, 180_000);
 });

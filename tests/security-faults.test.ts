@@ -7,6 +7,7 @@ import { cli, fixture, pageCount, root, tempDir } from './helpers.js';
 
 interface Run {
   child: ChildProcess;
+  stdout: () => string;
   stderr: () => string;
   exit: Promise<number | null>;
 }
@@ -16,14 +17,16 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = new Promise<number | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))),
   );
-  return { child, stderr: () => stderr, exit };
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
 }
 
 /** A batch of `count` ordinary documents, and an empty output folder. */
@@ -56,16 +59,21 @@ async function until<T>(ready: () => Promise<T | undefined> | T | undefined, wha
   throw new Error(`gave up waiting for ${what}`);
 }
 
-const firstPdf = (out: string) => async () =>
-  (await readdir(out).catch(() => [])).some((name) => name.endsWith('.pdf')) ? true : undefined;
+/**
+ * The CLI's own signal that it is under way: the line of its first finished document. The batch is
+ * printed one page at a time (`--jobs 1`) and holds {@link queued} documents, so that many are still
+ * to print when the test acts on it, however fast or busy the machine.
+ */
+const firstDone = (run: Run) => () => (/^✓ /m.test(run.stdout()) ? true : undefined);
+const queued = 16;
 
 describe('briefpress build when the browser fails', () => {
   it('should relaunch a browser killed mid-batch, write every document without blaming any, and leave no temporary files', async () => {
-    const { dir, content, out } = await batch(6);
+    const { dir, content, out } = await batch(queued);
     const tmp = path.join(dir, 'tmp');
     await mkdir(tmp);
-    const run = start(['build', content, '--out', out], { TMPDIR: tmp });
-    await until(firstPdf(out), 'the first PDF');
+    const run = start(['build', content, '--out', out, '--jobs', '1'], { TMPDIR: tmp });
+    await until(firstDone(run), 'the first document');
     const browser = await until(
       () => processes().find(([, ppid, args]) => ppid === run.child.pid && args.includes('--remote-debugging-pipe')),
       "the CLI's browser",
@@ -73,7 +81,7 @@ describe('briefpress build when the browser fails', () => {
     process.kill(browser[0], 'SIGKILL');
     expect(await run.exit).toBe(0);
     const pdfs = (await readdir(out)).filter((name) => name.endsWith('.pdf')).sort();
-    expect(pdfs).toHaveLength(12);
+    expect(pdfs).toHaveLength(2 * queued);
     for (const pdf of pdfs) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
     // No document caused the crash: those it took down were printed again, each alone, and none is blamed.
     expect(run.stderr()).toBe('');
@@ -83,11 +91,11 @@ describe('briefpress build when the browser fails', () => {
   }, 180_000);
 
   it('should end cleanly on Ctrl-C: exit 130, no browser left running, no temporary files', async () => {
-    const { dir, content, out } = await batch(6);
+    const { dir, content, out } = await batch(queued);
     const tmp = path.join(dir, 'tmp');
     await mkdir(tmp);
-    const run = start(['build', content, '--out', out], { TMPDIR: tmp });
-    await until(firstPdf(out), 'the first PDF');
+    const run = start(['build', content, '--out', out, '--jobs', '1'], { TMPDIR: tmp });
+    await until(firstDone(run), 'the first document');
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(130);
     // The browser's processes, identified by their profile under this run's TMPDIR, are all gone.
@@ -98,6 +106,7 @@ describe('briefpress build when the browser fails', () => {
     );
     expect(await readdir(tmp)).toEqual([]);
     const names = await readdir(out);
+    expect(names.length).toBeLessThan(2 * queued); // stopped mid-batch
     expect(names.filter((name) => !name.endsWith('.pdf'))).toEqual([]);
     for (const pdf of names) expect(await pageCount(path.join(out, pdf))).toBeGreaterThanOrEqual(1);
   }, 180_000);

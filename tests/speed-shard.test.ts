@@ -26,10 +26,23 @@ describe('briefpress build --shard', () => {
     }
   }, 180_000);
 
-  it('should build disjoint shares that together are every document', () => {
+  it('should build disjoint shares that together are every document, none of them empty', () => {
+    for (const [index, share] of built.entries()) expect(share.length, `shard ${index + 1}/3`).toBeGreaterThan(0);
     const all = built.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(all.sort()).toEqual(names.map((name) => `${name}.brief.pdf`).sort());
+  });
+
+  it('should spread a realistic batch over every share, none with most of it', () => {
+    const files = Array.from({ length: 24 }, (_, i) => `content/2025-${String(i + 1).padStart(2, '0')}-brief.md`);
+    for (const count of [2, 3, 4]) {
+      const shares = Array.from({ length: count }, (_, i) => shardFiles(files, { index: i + 1, count }));
+      expect(shares.flat().sort(), `${count} shares`).toEqual([...files].sort());
+      for (const share of shares) {
+        expect(share.length, `${count} shares`).toBeGreaterThan(0);
+        expect(share.length, `${count} shares`).toBeLessThan((2 * files.length) / count);
+      }
+    }
   });
 
   it('should give every file the same share whatever else is in the batch', () => {

@@ -48,11 +48,12 @@ describe('the summary content', () => {
     expect(doc.summary).toBe(texts(doc.digest.bottomLine).join(' '));
   });
 
-  it('should take two to four sentences from the opening when there is no summary or conclusion, ending with a paragraph', async () => {
+  it('should take two to four sentences from the opening when there is no summary or conclusion, ending with a paragraph of at least 25 words', async () => {
     const { doc } = await model(
       [
         'The port is full. Ships wait three days to berth, and the queue is growing every month of the year.',
-        'A third sentence in the next paragraph is left for the brief.',
+        'A third sentence in the next paragraph brings the bottom line to twenty-five words.',
+        'A fourth, in the paragraph after, is left for the brief.',
         '## Demand',
         'Volumes will double by 2035 on every forecast we have seen.',
       ].join('\n\n'),
@@ -60,6 +61,7 @@ describe('the summary content', () => {
     expect(texts(doc.digest.bottomLine)).toEqual([
       'The port is full.',
       'Ships wait three days to berth, and the queue is growing every month of the year.',
+      'A third sentence in the next paragraph brings the bottom line to twenty-five words.',
     ]);
   });
 
@@ -132,7 +134,7 @@ describe('the summary content', () => {
       [
         'First sentence here. Second sentence here.',
         '## One',
-        'The first section leads with this sentence.',
+        'The first section leads with this sentence of nine words.',
         '## Risks',
         '- **A:** one.\n- **B:** two.',
       ].join('\n\n'),
@@ -179,7 +181,7 @@ describe('the summary content', () => {
     const { doc } = await model(
       'An opening paragraph of the note.\n\n# Background\n\nRainfall has fallen by a third since 1990 in the north.\n\n# Analysis\n\nWells are dug deeper every year, at rising cost.',
     );
-    expect(doc.sections).toEqual([]);
+    expect(doc.sections.map((section) => section.heading)).toEqual(['Background', 'Analysis']);
     expect(doc.digest.keyPoints.map((point) => `${point.label}: ${point.text}`)).toEqual([
       'Background: Rainfall has fallen by a third since 1990 in the north.',
       'Analysis: Wells are dug deeper every year, at rising cost.',

@@ -17,14 +17,14 @@ const args = [
   '--disable-extensions',
   '--disable-quic',
   '--font-render-hinting=none',
-  // Chromium otherwise starts a print-compositor process for every `page.pdf` (≈ 0.1 s of CPU each):
+  // Chromium otherwise starts a print-compositor process for every `page.pdf` (CPU for each):
   // in one process a seed's two PDFs print in about half the time, and the batch needs a fraction
   // of the memory. A crash then takes the whole browser down, which `createRenderer` relaunches.
   '--single-process',
 ];
 
 const systemNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
-const macPath = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
+export const macPath = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
 
 const howToGetOne =
   'install one with `npx puppeteer browsers install chrome` or your OS package (e.g. `apt-get install chromium`), ' +
@@ -33,24 +33,33 @@ const howToGetOne =
 /**
  * The browser to launch: `explicit` (--browser), `BRIEFPRESS_BROWSER`, `PUPPETEER_EXECUTABLE_PATH`, a
  * system Chromium or Chrome on the PATH (as `.puppeteerrc.cjs` prefers it to a download), then the
- * browser `npm install` downloaded for Puppeteer: the `puppeteer` package, which takes ≈ 0.15 s to
- * load, is asked only then.
+ * browser `npm install` downloaded for Puppeteer: the `puppeteer` package, slow to load, is asked only
+ * then. `places` are for tests: where else to look, and how to find the download.
  */
-export async function resolveExecutable(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function resolveExecutable(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  places: { fixed?: string[]; downloaded?: () => Promise<string | undefined> } = {},
+): Promise<string> {
+  const { fixed = [macPath], downloaded = puppeteerDownload } = places;
   const configured = explicit || env.BRIEFPRESS_BROWSER || env.PUPPETEER_EXECUTABLE_PATH;
   if (configured) {
     if (existsSync(configured)) return configured;
     throw new BrowserNotFoundError(`no browser at ${configured}: ${howToGetOne}`);
   }
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const system = [...systemNames.flatMap((name) => dirs.map((dir) => path.join(dir, name))), macPath].find((file) =>
+  const system = [...systemNames.flatMap((name) => dirs.map((dir) => path.join(dir, name))), ...fixed].find((file) =>
     existsSync(file),
   );
   if (system) return system;
-  const { default: puppeteer } = await import('puppeteer');
-  const downloaded = safely(() => puppeteer.executablePath());
-  if (downloaded && existsSync(downloaded)) return downloaded;
+  const download = await downloaded();
+  if (download && existsSync(download)) return download;
   throw new BrowserNotFoundError(`no Chromium or Chrome found: ${howToGetOne}`);
+}
+
+async function puppeteerDownload(): Promise<string | undefined> {
+  const { default: puppeteer } = await import('puppeteer');
+  return safely(() => puppeteer.executablePath());
 }
 
 /** The temporary folder each launched browser was given. */

@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import { launchBrowser, stopBrowser } from './launch.js';
 import { preparePage, printError, printOn, untilAborted } from './print-page.js';
-import type { PrintJob } from './renderer.js';
+import type { PrintJob, Walls } from './renderer.js';
 
 /** Prints alone, each in a fresh browser of its own, one at a time (see `createRenderer`). */
 export interface AloneLane {
@@ -10,7 +10,7 @@ export interface AloneLane {
   close(): Promise<void>;
 }
 
-export function aloneLane(executablePath: string | undefined): AloneLane {
+export function aloneLane(executablePath: string | undefined, walls: Walls = {}): AloneLane {
   let lane: Promise<void> = Promise.resolve();
   let current: Browser | undefined;
   let closed = false;
@@ -25,7 +25,7 @@ export function aloneLane(executablePath: string | undefined): AloneLane {
     const { stopping, unlisten } = untilAborted(job, () => void stopBrowser(fresh));
     try {
       const printing = (async () =>
-        printOn(await preparePage((await fresh.pages())[0] ?? (await fresh.newPage())), job))();
+        printOn(await preparePage((await fresh.pages())[0] ?? (await fresh.newPage()), walls), job))();
       printing.catch(() => undefined);
       return await Promise.race([printing, stopping]);
     } catch (error: unknown) {

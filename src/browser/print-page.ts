@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { VFileMessage } from 'vfile-message';
 import { errorMessage } from '../errors.js';
-import type { PrintJob, PrintPage } from './renderer.js';
+import type { PrintJob, PrintPage, Walls } from './renderer.js';
 import { guardRequests } from './request-policy.js';
 
 /** Load a job's HTML into a page made ready by `preparePage`, run its `prepare`, and print it. */
@@ -20,14 +20,14 @@ export async function printOn(
   }
 }
 
-export async function preparePage(page: Page): Promise<Page> {
+export async function preparePage(page: Page, { javascript = true, interception = true }: Walls = {}): Promise<Page> {
   // The document is untrusted: its page runs no script (briefpress measures from outside), and every
   // request it makes is decided by the print job's policy (see `guardRequests`). Both are in force
   // before the page is used; they are asked for at once, which saves a round trip to the browser.
   // Print media from the start: measuring a page then needs no switch, and so no extra layouts.
   await Promise.all([
-    page.setJavaScriptEnabled(false),
-    page.setRequestInterception(true),
+    page.setJavaScriptEnabled(!javascript),
+    page.setRequestInterception(interception),
     page.emulateMediaType('print'),
   ]);
   // Puppeteer's own 30 s limits would cut short a heavy document that its time limit allows; the

@@ -15,6 +15,17 @@ export interface RendererOptions {
   jobs?: number;
 }
 
+/**
+ * The page's own walls against the document, all up by default. For tests only (not exported from
+ * src/index.ts): taking one down proves that each of the others holds alone.
+ */
+export interface Walls {
+  /** The page runs no script. */
+  javascript?: boolean;
+  /** Every request is decided by the print job's policy. */
+  interception?: boolean;
+}
+
 /** One HTML document to print. */
 export interface PrintJob {
   html: string;
@@ -74,7 +85,11 @@ const closeGrace = 3000;
  * A print stopped by its document's time limit closes its page; a browser that does not let the page
  * go is hung, and is stopped and relaunched the same way.
  */
-export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
+export async function createRenderer(
+  options: RendererOptions = {},
+  /** @internal For tests: see {@link Walls}. */
+  walls: Walls = {},
+): Promise<Renderer> {
   const owned = !options.browser;
   let browser = options.browser ?? (await launchBrowser(options.executablePath));
   let relaunching: Promise<void> | undefined;
@@ -90,7 +105,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   let opening = 0;
   let blankTaken = false;
   /** Where prints taken down by a crash are printed again, each alone (see above). */
-  const alone = aloneLane(options.executablePath);
+  const alone = aloneLane(options.executablePath, walls);
   /** Prints begun in the current shared browser (see `recycleAfter`). */
   let printed = 0;
   const interrupted = () => new Error('the renderer was closed (interrupted)');
@@ -133,11 +148,11 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     opening++;
     const from = browser;
     try {
-      // A launched browser starts with one blank tab: printing in it saves opening one (≈ 0.1 s).
+      // A launched browser starts with one blank tab: printing in it saves opening one.
       const takeBlank = owned && !blankTaken;
       blankTaken = true;
       const blank = takeBlank ? (await from.pages())[0] : undefined;
-      const page = await preparePage(blank ?? (await from.newPage()));
+      const page = await preparePage(blank ?? (await from.newPage()), walls);
       if (from === browser) live.add(page);
       return page;
     } catch (error: unknown) {
@@ -230,7 +245,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       return job.clock ? job.clock.printing(run) : run();
     },
     warm(count) {
-      // Making a page ready costs 0.1–0.2 s, which a cold build otherwise waits for before its first print.
+      // Making a page ready takes a while, which a cold build would otherwise wait for before its first print.
       for (let more = Math.min(count, size) - live.size - opening; more > 0 && !closed; more--)
         void open().then(release, () => undefined);
     },

@@ -1,14 +1,16 @@
 import { Command } from 'commander';
 import { createRenderer } from '../browser/renderer.js';
-import { addBuildFlags, type BuildFlags, shardFlag } from './build-flags.js';
+import { addBuildFlags, addMailFlags, type BuildFlags, type MailFlags, shardFlag } from './build-flags.js';
 import type { Shard } from './shard.js';
 
 export function buildCommand(): Command {
-  return addBuildFlags(
-    new Command('build')
-      .description('build each Markdown file into NAME.brief.pdf and NAME.summary.pdf')
-      .argument('[inputs...]', 'Markdown files or folders of them', ['content'])
-      .option('--shard <i/n>', 'build only share i of n, a stable split by path (one share per CI job)', shardFlag),
+  return addMailFlags(
+    addBuildFlags(
+      new Command('build')
+        .description('build each Markdown file into NAME.brief.pdf and NAME.summary.pdf')
+        .argument('[inputs...]', 'Markdown files or folders of them', ['content'])
+        .option('--shard <i/n>', 'build only share i of n, a stable split by path (one share per CI job)', shardFlag),
+    ),
   )
     .addHelpText(
       'after',
@@ -18,9 +20,10 @@ Examples:
   briefpress build content/brief.md --format letter --only summary
   briefpress build content --eml --png          also an email and page images
   briefpress build content --json > report.json
+  briefpress build content --mail-to team@example.org --dry-run   what would be mailed, sending nothing
   briefpress build content --shard 2/3 --jobs 4  this job's third of the briefs, four pages at once`,
     )
-    .action(async (inputs: string[], flags: BuildFlags & { shard?: Shard }) => {
+    .action(async (inputs: string[], flags: BuildFlags & MailFlags & { shard?: Shard }) => {
       // Chromium starts first, and the pipeline's modules load while it does: in a cold run the
       // two overlap (each takes a good part of a second), which the command modules' light imports allow.
       const renderer = createRenderer({ executablePath: flags.browser, jobs: flags.jobs });

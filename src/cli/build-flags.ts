@@ -1,5 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Options, type OutputKind, type PageFormat, pageFormats } from '../config/options.js';
+import { addressList, singleAddress } from '../email/addresses.js';
+import { errorMessage } from '../errors.js';
 import type { ReportFlags } from './reporter.js';
 import type { Shard } from './shard.js';
 
@@ -20,6 +22,45 @@ export interface BuildFlags extends ReportFlags {
   jobs?: number;
   followSymlinks?: boolean;
   maxPages?: number;
+}
+
+/** The flags of `build` that send each brief by email (not `watch`'s: a save must never send mail). */
+export interface MailFlags {
+  mail?: boolean;
+  mailTo?: string[];
+  mailFrom?: string;
+  mailMaxSize?: number;
+  dryRun?: boolean;
+}
+
+/** Add the mail flags to a command. */
+export function addMailFlags(command: Command): Command {
+  return command
+    .option('--mail', "email each brief to the config's mail.to/cc/bcc through the server in BRIEFPRESS_SMTP_URL")
+    .option(
+      '--mail-to <addresses>',
+      "email each brief to these (comma-separated) instead of the config's mail.to",
+      addresses,
+    )
+    .option('--mail-from <address>', "the sender (default: the config's mail.from)", address)
+    .option('--mail-max-size <MB>', 'refuse to send a message larger than this (default: 10)', positiveNumber)
+    .option('--dry-run', 'with --mail or --mail-to: say what would be sent, to whom and how large, and send nothing');
+}
+
+function addresses(value: string, previous: string[] | undefined): string[] {
+  try {
+    return [...(previous ?? []), ...addressList(value)];
+  } catch (error: unknown) {
+    throw new InvalidArgumentError(errorMessage(error));
+  }
+}
+
+function address(value: string): string {
+  try {
+    return singleAddress(value);
+  } catch (error: unknown) {
+    throw new InvalidArgumentError(errorMessage(error));
+  }
 }
 
 /** Add the build flags to a command (the order is the order of `--help`). */

@@ -1,10 +1,12 @@
 import type { Renderer } from '../browser/renderer.js';
 import { type BuildResult, build } from '../build.js';
 import { type Config, loadConfig } from '../config/load.js';
-import { BrowserNotFoundError } from '../errors.js';
+import { BrowserNotFoundError, errorMessage } from '../errors.js';
 import type { Source } from '../source.js';
-import { type BuildFlags, flagOptions } from './build-flags.js';
+import { type BuildFlags, flagOptions, type MailFlags } from './build-flags.js';
+import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
+import { createMailer, type Mailed, type Mailer } from './mail-results.js';
 import { createReporter, type DocumentReport, type Reporter } from './reporter.js';
 import { type Shard, shardFiles } from './shard.js';
 import { type Written, writeResult } from './write-results.js';
@@ -15,7 +17,7 @@ import { type Written, writeResult } from './write-results.js';
  */
 export async function runBuild(
   inputs: string[],
-  flags: BuildFlags & { shard?: Shard },
+  flags: BuildFlags & MailFlags & { shard?: Shard },
   renderer: Promise<Renderer>,
 ): Promise<number> {
   const close = async () => (await renderer.catch(() => undefined))?.close();
@@ -29,6 +31,9 @@ export async function runBuild(
   try {
     const reporter = createReporter(flags);
     const config = await loadConfig({ file: flags.config });
+    // Before anything is built: a run that cannot send says so at once, not after every PDF is made.
+    const mailer = createMailer(flags, config);
+    if (mailer) reporter.verbose(mailer.describe());
     const found = await expandInputs(inputs, {
       followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
       onSkip: reporter.skipped,
@@ -42,7 +47,7 @@ export async function runBuild(
     if (flags.shard)
       reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
     reporter.start(files.length);
-    await buildFiles(files, flags, config, reporter, renderer, interrupt.signal);
+    await buildFiles(files, flags, config, reporter, renderer, interrupt.signal, mailer);
     const code = reporter.finish('built');
     return interrupt.signal.aborted ? 130 : code;
   } finally {
@@ -51,7 +56,10 @@ export async function runBuild(
   }
 }
 
-/** Build files, write each one's outputs as soon as it is done, and report it; the `renderer` is left open. */
+/**
+ * Build files, write each one's outputs as soon as it is done, mail it when a `mailer` is given, and report
+ * it; the `renderer` is left open.
+ */
 export async function buildFiles(
   files: Source[],
   flags: BuildFlags,
@@ -59,6 +67,7 @@ export async function buildFiles(
   reporter: Reporter,
   renderer: Renderer | Promise<Renderer>,
   signal?: AbortSignal,
+  mailer?: Mailer,
 ): Promise<void> {
   if (files.length === 0) return;
   const out = flags.out ?? config.out ?? 'out';
@@ -73,13 +82,35 @@ export async function buildFiles(
     onResult: (result) => {
       // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
       if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
-      writes.push(writeResult(result, out, flags).then((written) => reporter.document(report(result, written))));
+      const inferred = describeInferred(result.document);
+      if (inferred) reporter.verbose(`${result.path}: ${inferred}`);
+      writes.push(finish(result, out, flags, mailer).then((done) => reporter.document(done)));
     },
   });
   await Promise.all(writes);
 }
 
-function report(result: BuildResult, { files: written, problems }: Written): DocumentReport {
+/** Write a document's files, then mail it: never throws, each problem is the report's. */
+async function finish(result: BuildResult, out: string, flags: BuildFlags, mailer?: Mailer): Promise<DocumentReport> {
+  let email: Awaited<ReturnType<Mailer['compose']>>;
+  let composeError: string | undefined;
+  try {
+    email = await mailer?.compose(result);
+  } catch (error: unknown) {
+    composeError = `could not compose the email: ${errorMessage(error)}`;
+  }
+  const written = await writeResult(result, out, flags, email);
+  if (composeError) written.problems.push({ reason: composeError, fatal: true, rule: 'mail' });
+  const mailed = mailer ? await mailer.send(result, email, written) : undefined;
+  return report(result, written, mailed);
+}
+
+function report(
+  result: BuildResult,
+  { files: written, problems: writeProblems }: Written,
+  mailed?: Mailed,
+): DocumentReport {
+  const problems = [...writeProblems, ...(mailed?.problems ?? [])];
   const writeError = problems.find((problem) => problem.fatal);
   const error = result.error ?? (writeError && `${result.path}: ${writeError.reason}`);
   const pngs = written.filter((file) => file.kind === 'png').length;
@@ -93,8 +124,10 @@ function report(result: BuildResult, { files: written, problems }: Written): Doc
     file: result.file,
     problems,
     failed: Boolean(error),
-    detail: error ? '' : `→ ${[...listed, ...(pngs ? [`${pngs} page images`] : [])].join(', ')}`,
-    data: { files: written, error: error ?? null },
+    detail: error
+      ? ''
+      : `→ ${[...listed, ...(pngs ? [`${pngs} page images`] : [])].join(', ')}${mailed?.detail ? `; ${mailed.detail}` : ''}`,
+    data: { files: written, ...mailed?.data, error: error ?? null },
     ms: result.ms,
   };
 }

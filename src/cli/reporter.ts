@@ -20,6 +20,8 @@ export interface DocumentReport {
   failed: boolean;
   /** What was done, for people: e.g. the files written and their pages. */
   detail: string;
+  /** Lines shown after the document's status line, for people only (`check --summary`). */
+  lines?: string[];
   /** What was done, for machines: merged into the document's JSON entry. */
   data: Record<string, unknown>;
   ms: number;
@@ -95,6 +97,7 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
           stdout,
           `${mark} ${report.input}${report.detail ? ` ${report.detail}` : ''} ${color.dim(seconds(report.ms))}`,
         );
+        for (const line of report.lines ?? []) say(stdout, line);
       } else drawBar();
     },
     skipped(input, reason) {

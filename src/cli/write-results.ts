@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BuildResult } from '../build.js';
 import { attachmentLimit, composeEmail } from '../email/compose.js';
+import type { OutgoingEmail } from '../email/send.js';
 import { errorMessage } from '../errors.js';
 import { buildDate } from '../pdf/finalize.js';
 import { documentName } from '../source.js';
@@ -35,9 +36,15 @@ export interface WriteFlags {
 
 /**
  * Write a built document into `out`: its PDFs, and on request the HTML, the page images and the
- * email. A failure is one of the problems returned, never thrown; the result is left as it is.
+ * email (`email` when one was composed to be sent, so the file is the message sent). A failure is one
+ * of the problems returned, never thrown; the result is left as it is.
  */
-export async function writeResult(result: BuildResult, out: string, flags: WriteFlags): Promise<Written> {
+export async function writeResult(
+  result: BuildResult,
+  out: string,
+  flags: WriteFlags,
+  email?: OutgoingEmail,
+): Promise<Written> {
   const written: WrittenFile[] = [];
   const problems: WriteProblem[] = [];
   if (result.error) return { files: written, problems };
@@ -62,7 +69,9 @@ export async function writeResult(result: BuildResult, out: string, flags: Write
           rule: 'eml-size',
         });
       }
-      const eml = await composeEmail(result.document, attachments, { date: buildDate(result.document.meta.date) });
+      const eml =
+        email?.message ??
+        (await composeEmail(result.document, attachments, { date: buildDate(result.document.meta.date) }));
       const target = path.join(out, `${documentName(result.path)}.eml`);
       await writeOutput(target, eml);
       written.push({ kind: 'eml', path: target, bytes: eml.byteLength });

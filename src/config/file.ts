@@ -3,10 +3,43 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { addressList, singleAddress } from '../email/addresses.js';
+import { unknownPlaceholders } from '../email/subject.js';
 import { BriefpressError, errorMessage } from '../errors.js';
-import { type Options, pageFormats } from './options.js';
+import { type MailSettings, type Options, pageFormats } from './options.js';
 
 const cssColor = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl|oklch|lab|lch)a?\([\d\s.,%/-]+\))$/i;
+
+/** Addresses checked as the CLI's flags check them, each message naming the wrong one. */
+const addresses = <T>(parse: (value: string | string[]) => T) =>
+  z.union([z.string(), z.array(z.string())]).transform((value, context) => {
+    try {
+      return parse(value);
+    } catch (error: unknown) {
+      context.addIssue({ code: 'custom', message: errorMessage(error) });
+      return z.NEVER;
+    }
+  });
+
+const mailSchema = z
+  .object({
+    from: addresses((value) => singleAddress(String(value))).optional(),
+    to: addresses(addressList).optional(),
+    cc: addresses(addressList).optional(),
+    bcc: addresses(addressList).optional(),
+    replyTo: addresses((value) => singleAddress(String(value))).optional(),
+    subject: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine((template) => unknownPlaceholders(template).length === 0, {
+        error: (issue) =>
+          `unknown placeholder {{${unknownPlaceholders(String(issue.input))[0]}}} (known: title, shortTitle, subtitle, date, series, number, organisation)`,
+      })
+      .optional(),
+    maxSize: z.number().int().positive('must be a positive number of bytes').optional(),
+  })
+  .strict();
 
 /** What a config file may hold; paths are relative to the file. Unknown keys are errors (a typo is never silently ignored). */
 export const configSchema = z
@@ -28,6 +61,7 @@ export const configSchema = z
     allowNet: z.boolean().optional(),
     maxInputSize: z.number().int().positive('must be a positive number of bytes').optional(),
     timeout: z.number().positive('must be a positive number of milliseconds').optional(),
+    mail: mailSchema.optional(),
     followSymlinks: z.boolean().optional(),
     maxPages: z.number().int().positive('must be a whole number of pages, 1 or more').optional(),
   })
@@ -41,6 +75,8 @@ export interface Config {
   options: Options;
   /** Output folder, absolute. */
   out?: string;
+  /** Who `build --mail` sends to: the CLI's, like `out`, and no document's to change. */
+  mail?: MailSettings;
 }
 
 export type ConfigFile = z.output<typeof configSchema>;
@@ -63,16 +99,17 @@ export async function readConfigFile(file: string, key?: string): Promise<Config
   const result = configSchema.safeParse(data ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.')];
-    const where = [key, ...keys].filter(Boolean).join('.');
-    const reason =
+    const keys =
       issue.code === 'unrecognized_keys'
-        ? `unknown setting (known: ${Object.keys(configSchema.shape).join(', ')})`
-        : issue.message;
+        ? issue.keys.map((name) => [...issue.path, name].join('.'))
+        : [issue.path.join('.')];
+    const where = [key, ...keys].filter(Boolean).join('.');
+    const known = Object.keys(issue.path[0] === 'mail' ? mailSchema.shape : configSchema.shape);
+    const reason = issue.code === 'unrecognized_keys' ? `unknown setting (known: ${known.join(', ')})` : issue.message;
     throw new BriefpressError(`${file}: ${where ? `\`${where}\`: ` : ''}${reason}`);
   }
   const dir = path.dirname(file);
-  const { out, logo, templates, ...rest } = result.data;
+  const { out, logo, templates, mail, ...rest } = result.data;
   const resolved = (setting: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const absolute = path.resolve(dir, value);
@@ -86,5 +123,6 @@ export async function readConfigFile(file: string, key?: string): Promise<Config
     path: file,
     options: { ...rest, logo: resolved('logo', logo), templates: resolved('templates', templates) },
     out: resolved('out', out),
+    ...(mail ? { mail } : {}),
   };
 }

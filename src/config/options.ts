@@ -19,7 +19,7 @@ export interface Options {
   html?: boolean;
   /** Folder holding `brief/`, `summary/` and `partials/`. @default the templates shipped with briefpress */
   templates?: string;
-  /** Organisation named when the front matter names none. @default 'briefpress' */
+  /** Organisation named when the front matter names none; without one the brief names no publisher. @default none */
   organisation?: string;
   /** Logo shown on the masthead: an `.svg` or `.png` file, inlined into the PDF. @default none */
   logo?: string;
@@ -43,6 +43,24 @@ export interface Options {
   maxPages?: number;
 }
 
+/**
+ * Who `build --mail` sends each brief to, and how. Only the config file and the flags set it, never a
+ * document's front matter; the server and its password come from `BRIEFPRESS_SMTP_URL` alone.
+ */
+export interface MailSettings {
+  /** The sender, e.g. `"Policy Unit" <briefs@example.org>`. Needed to send. */
+  from?: string;
+  to?: string[];
+  cc?: string[];
+  /** Recipients the message does not name (in the envelope only). */
+  bcc?: string[];
+  replyTo?: string;
+  /** The subject, with `{{title}}`, `{{shortTitle}}`, `{{subtitle}}`, `{{date}}`, `{{series}}`, `{{number}}`, `{{organisation}}`. @default '{{title}}' */
+  subject?: string;
+  /** Largest message sent, in bytes. @default 10 MB (10 × 1024 × 1024) */
+  maxSize?: number;
+}
+
 export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
 
 // From source this module is src/config/; bundled, it is a chunk of dist/: both find the package's templates/.
@@ -55,7 +73,7 @@ const defaults: ResolvedOptions = {
   outputs: ['brief', 'summary'],
   html: false,
   templates: defaultTemplates,
-  organisation: 'briefpress',
+  organisation: '',
   logo: undefined,
   accent: defaultAccent,
   fonts: defaultFonts,

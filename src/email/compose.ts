@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { BriefDocument } from '../markdown/document-model.js';
+import type { OutgoingEmail } from './send.js';
 
 /** Above this, many mail servers refuse a message. */
 export const attachmentLimit = 10 * 1024 * 1024;
@@ -11,7 +12,14 @@ export interface EmailAttachment {
 
 export interface EmailOptions {
   from?: string;
-  to?: string;
+  /** Recipients: one address, a comma-separated list or an array. */
+  to?: string | string[];
+  cc?: string | string[];
+  /** In the envelope only: the message's bytes do not name them. */
+  bcc?: string | string[];
+  replyTo?: string;
+  /** @default the title */
+  subject?: string;
   /** The message's Date header. @default now */
   date?: Date;
 }
@@ -25,6 +33,15 @@ export async function composeEmail(
   attachments: EmailAttachment[],
   options: EmailOptions = {},
 ): Promise<Buffer> {
+  return (await composeMessage(document, attachments, options)).message;
+}
+
+/** {@link composeEmail}, with what sending it takes: its Message-ID and its envelope (Bcc included). */
+export async function composeMessage(
+  document: BriefDocument,
+  attachments: EmailAttachment[],
+  options: EmailOptions = {},
+): Promise<OutgoingEmail> {
   const { meta, summary, keyPoints } = document;
   const files = attachments.map((attachment) => attachment.fileName);
   const text = [
@@ -45,12 +62,15 @@ export async function composeEmail(
     keyPoints.length ? `<h2>Key points</h2><ul>${keyPoints.map((point) => `<li>${e(point)}</li>`).join('')}</ul>` : '',
     `<p>Attached: ${files.map(e).join(', ')}</p></body></html>`,
   ].join('\n');
-  // Loaded when a message is made: most builds make none, and nodemailer takes ≈ 40 ms to load.
+  // Loaded when a message is made: most builds make none, and nodemailer is slow to load.
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
-    subject: meta.title,
+    ...(options.cc ? { cc: options.cc } : {}),
+    ...(options.bcc ? { bcc: options.bcc } : {}),
+    ...(options.replyTo ? { replyTo: options.replyTo } : {}),
+    subject: options.subject ?? meta.title,
     date: options.date ?? new Date(),
     text,
     html,
@@ -60,5 +80,12 @@ export async function composeEmail(
       contentType: 'application/pdf',
     })),
   });
-  return composer.compile().build();
+  const node = composer.compile();
+  const { from, to } = node.getEnvelope();
+  // An address both in To and in Bcc is one recipient: a server given it twice may deliver it twice.
+  const recipients = [...new Map(to.map((address) => [address.toLowerCase(), address])).values()];
+  // The text parts hold bare line feeds, which an SMTP server's data stream turns into CRLF: made CRLF here,
+  // the file --eml writes is byte for byte the message sent. (The output is 7-bit: latin1 keeps every byte.)
+  const message = Buffer.from((await node.build()).toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+  return { message, messageId: node.messageId(), envelope: { from: from || '', to: recipients } };
 }

@@ -50,7 +50,7 @@ const fontSets = cache<string, Promise<FontSet>>();
  * The `@font-face` rules of the given fonts and their files, read once per process and shared by every
  * document. The page loads the files by URL rather than inlined as `data:` URLs: Chromium then keeps
  * each one decoded in its memory cache, where an inlined font is decoded again for every document, and
- * every print of a long batch grows slower (≈ +15 ms a print per 100 prints).
+ * every print of a long batch grows slower than the one before.
  */
 export function fontSet(fonts: FontSource[] = defaultFonts): Promise<FontSet> {
   const key = JSON.stringify(fonts);

@@ -4,12 +4,14 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { type Digest, digest, type SourceSection } from '../summary/digest.js';
+import { boxPoints, type Digest, digest, type SourceSection } from '../summary/digest.js';
 import { leadOf } from '../summary/lead.js';
 import { wordCount } from '../summary/sentences.js';
 import type { FrontMatter } from './remark-front-matter.js';
+import { cutSections, type Structure } from './sections.js';
+import type { TitleSource } from './title.js';
 
-/** One numbered section of the brief: a level-2 heading and what follows it. */
+/** One numbered section of the brief: a heading at the document's section level and what follows it. */
 export interface Section {
   id: string;
   /** 1-based; references are not numbered and not in `sections`. */
@@ -39,6 +41,8 @@ export interface BriefDocument {
   /** GFM footnotes, as HTML (empty when there are none). */
   footnotes: string;
   wordCount: number;
+  /** What was inferred from the document rather than declared: said by `check` and `build --verbose`. */
+  inferred: Structure & { title: TitleSource; contentsMarked: boolean };
 }
 
 declare module 'vfile' {
@@ -53,18 +57,14 @@ export const referenceHeading = /^(references|sources|bibliography|notes|endnote
 export default function documentModel(this: Processor) {
   const compiler = (tree: Root, file: VFile): BriefDocument => {
     const slugger = new Slugger();
-    const intro: RootContent[] = [];
-    const groups: Array<{ heading: Element; body: RootContent[] }> = [];
     let footnotes = '';
+    const body: RootContent[] = [];
     for (const node of tree.children) {
-      if (node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
+      if (node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined)
         footnotes = toHtml(node);
-      } else if (node.type === 'element' && node.tagName === 'h2') {
-        groups.push({ heading: node, body: [] });
-      } else {
-        (groups.at(-1)?.body ?? intro).push(node);
-      }
+      else body.push(node);
     }
+    const { intro, groups, structure } = cutSections(body);
 
     const lang = file.data.frontMatter?.lang ?? 'en';
     const sections: Section[] = [];
@@ -86,12 +86,14 @@ export default function documentModel(this: Processor) {
       const number = sections.length + 1;
       const lead = leadOf(body, lang);
       sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead });
-      sources.push({ number, heading: title, body, lead, place: heading.position?.start });
+      sources.push({ number, heading: title, body, place: heading.position?.start });
     }
 
     const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;
+    const words = wordCount(toText(tree), lang);
     const summary = digest({
       intro,
+      words,
       sections: sources,
       summary: file.data.frontMatter?.summary,
       takeaways: marked,
@@ -103,11 +105,16 @@ export default function documentModel(this: Processor) {
       sections,
       digest: summary,
       summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
-      keyPoints: marked ?? summary.keyPoints.map((point) => point.text),
+      keyPoints: marked ?? boxPoints(summary.keyPoints),
       keyPointsMarked: marked !== undefined,
       references,
       footnotes,
-      wordCount: wordCount(toText(tree), lang),
+      wordCount: words,
+      inferred: {
+        ...structure,
+        title: file.data.titleSource ?? 'front matter',
+        contentsMarked: file.data.contentsMarked ?? false,
+      },
     };
   };
   this.compiler = compiler as never;

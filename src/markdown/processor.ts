@@ -12,11 +12,15 @@ import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
+import altText from './rehype-alt-text.js';
 import captions from './rehype-captions.js';
+import wideTables from './rehype-wide-tables.js';
+import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
 import directives from './remark-takeaways.js';
+import typography from './remark-typography.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import depthLimit from './unist-depth-limit.js';
 
@@ -28,11 +32,14 @@ import depthLimit from './unist-depth-limit.js';
 export const processor = unified()
   .use(remarkParse)
   .use(depthLimit)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(frontMatter)
   .use(remarkGfm)
   .use(remarkDirective)
   .use(directives)
+  // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
+  .use(docsSite)
+  .use(typography)
   .use(linkTargets)
   .use(linkNotes)
   // GFM footnotes and link notes print together as the brief's endnotes.
@@ -44,8 +51,10 @@ export const processor = unified()
   })
   .use(rawHtml)
   .use(depthLimit)
+  .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
+  .use(wideTables)
   .use(documentModel)
   .freeze();
 

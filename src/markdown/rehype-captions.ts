@@ -23,7 +23,9 @@ export default function captions() {
       if (image) {
         const caption = String(image.properties.title);
         delete image.properties.title;
-        parent.children[index] = element('figure', { className: ['figure'] }, [
+        // A group, not a figure of its own: the image inside is the figure, described by its alt text
+        // (Chromium would otherwise tag the <figure> a Figure without one, which PDF/UA forbids).
+        parent.children[index] = element('figure', { className: ['figure'], role: 'group' }, [
           image,
           element('figcaption', {}, [label(`Figure ${++figures}.`), { type: 'text', value: ` ${caption}` }]),
         ]);

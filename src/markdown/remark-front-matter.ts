@@ -1,24 +1,34 @@
 import type { Root, Yaml } from 'mdast';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { pageFormats } from '../config/options.js';
 import { fail, warn } from '../messages.js';
+import { inferTitle, type TitleSource } from './title.js';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real calendar date');
+// A docs site's `2024-06-14 09:00:00 -0500` (Jekyll, Hugo) is read as the day it names.
+const isoDate = z.preprocess(
+  (value) =>
+    typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2})[T ]\d[\d:.]*\s*(Z|[+-][\d:]+)?$/, '$1') : value,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real calendar date'),
+);
 
 // Bounds: generous for real briefs, far below what makes a print take minutes and gigabytes (a
 // 200,000-character title did). See docs/security.md.
+const maxTitle = 500;
 const long = (n: number) => `at most ${n} characters: shorten it`;
 const many = (n: number, what: string) => `at most ${n} ${what}: keep the ${n} that matter most`;
 
-/** The front matter a brief may carry. Unknown fields are warned about and ignored. */
+/** The front matter a brief may carry; all of it is optional. Unknown fields are warned about and ignored. */
 export const frontMatterSchema = z.object({
-  title: z.string().trim().min(1, 'the title must not be empty').max(500, long(500)),
+  /** @default the document's opening `#` heading, else its file name made readable */
+  title: z.string().trim().min(1, 'the title must not be empty').max(maxTitle, long(maxTitle)).optional(),
   subtitle: z.string().max(500, long(500)).optional(),
   /** Used in the running header; defaults to the title. */
   shortTitle: z.string().max(150, long(150)).optional(),
@@ -50,91 +60,148 @@ export const frontMatterSchema = z.object({
   format: z.enum(pageFormats).optional(),
 });
 
-export type FrontMatter = z.output<typeof frontMatterSchema>;
+/** The document's settings: its front matter, with the title always found (see `titleSource`). */
+export type FrontMatter = z.output<typeof frontMatterSchema> & { title: string };
 
 declare module 'vfile' {
   interface DataMap {
     frontMatter: FrontMatter;
+    /** Where the title came from. */
+    titleSource: TitleSource;
   }
 }
 
+type Refuse = (reason: string, place?: Point) => void;
+
 /**
- * Parse the YAML front matter into `file.data.frontMatter`, validated.
- * Problems become messages placed at the offending line and column; errors are fatal.
+ * Read the front matter, if any, into `file.data.frontMatter`, validated: a YAML block (`---`) or a
+ * Hugo TOML block (`+++`). Problems are messages placed at the offending line and column; errors are
+ * fatal. Then find the title (see `inferTitle`).
  */
 export default function frontMatter() {
   return (tree: Root, file: VFile) => {
-    const node = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-    const start = node?.position?.start.offset ?? 0;
+    const first = tree.children[0];
+    const node = first?.type === 'yaml' || (first?.type as string) === 'toml' ? (first as Yaml) : undefined;
     const source = String(file.value);
-    // The YAML text starts on the line after the opening `---`.
-    const base = node ? source.indexOf('\n', start) + 1 : 0;
+    // The block's text starts on the line after the opening fence.
+    const base = node ? source.indexOf('\n', node.position?.start.offset ?? 0) + 1 : 0;
     const place = location(file);
     const at = (offset = 0) => place.toPoint(base + offset) ?? node?.position?.start;
-    const refuse = (reason: string, offset?: number) =>
-      void fail(file, reason, { place: at(offset), rule: 'front-matter' });
+    const refuse: Refuse = (reason, point) => void fail(file, reason, { place: point, rule: 'front-matter' });
 
-    const fence = /^---[ \t]*([^\s-][^\r\n]*)/.exec(source);
+    const fence = /^(---|\+\+\+)[ \t]*([^\s+-][^\r\n]*)/.exec(source);
     if (!node && fence) {
       refuse(
-        `front matter \`---${fence[1]}\` is not supported: only YAML front matter (\`---\`) is read, and it is never run`,
-        -base,
+        `front matter \`${fence[1]}${fence[2]}\` is not supported: only YAML front matter (\`---\`) or TOML (\`+++\`) is read, and it is never run`,
+        place.toPoint(0),
       );
       return;
     }
-    if (!node) {
-      refuse('missing front matter: start the file with a `---` YAML block that has at least a `title:`', -base);
-      return;
-    }
-    const lines = new LineCounter();
-    const doc = parseDocument(node.value, {
-      schema: 'core',
-      uniqueKeys: true,
-      lineCounter: lines,
-      prettyErrors: false,
-    });
-    for (const error of doc.errors) refuse(`invalid YAML: ${error.message.split('\n')[0]}`, error.pos[0]);
-    // Tags such as `!!js/function` are left unresolved by the core schema; refuse them outright.
-    const tags = doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
-    for (const tag of tags) refuse(`YAML tags are not allowed: ${tag.message.split(' at line')[0]}`, tag.pos[0]);
-    if (doc.errors.length > 0 || tags.length > 0) return;
-
-    let data: unknown;
-    try {
-      // Aliases are bounded so that a "billion laughs" document cannot exhaust memory.
-      data = doc.toJS({ maxAliasCount: 50 }) ?? {};
-    } catch (error: unknown) {
-      refuse(
-        `front matter: too many YAML alias expansions (${error instanceof Error ? error.message : String(error)})`,
-      );
-      return;
+    const read = !node
+      ? { data: {} }
+      : first?.type === 'yaml'
+        ? readYaml(node.value, at, refuse)
+        : readToml(node.value, at, refuse);
+    if (!read) return;
+    const { data, placeOf = () => node?.position?.start } = read;
+    // A docs site's display date (`date: June 2019`) is not a typo of one: it is left out, with a warning.
+    if (typeof data.date === 'string' && !/^\d{4}-\d{1,2}-\d{1,2}/.test(data.date)) {
+      warn(file, `front matter \`date\` "${data.date}" is not a date as YYYY-MM-DD: the brief is undated`, {
+        place: placeOf(['date']),
+        rule: 'front-matter',
+      });
+      delete data.date;
     }
     const result = frontMatterSchema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = issue.path.join('.');
-        const target = doc.getIn(issue.path, true) as { range?: [number, number] } | undefined;
-        const range =
-          target?.range ?? (doc.get(issue.path[0], true) as { range?: [number, number] } | undefined)?.range;
-        refuse(key ? `front matter \`${key}\`: ${issue.message}` : `front matter: ${issue.message}`, range?.[0]);
+        refuse(
+          key ? `front matter \`${key}\`: ${issue.message}` : `front matter: ${issue.message}`,
+          placeOf(issue.path),
+        );
       }
       return;
     }
+    // Docs sites add their own fields (layout, permalink, nav_order, …): one warning names them all.
     const known = new Set(Object.keys(frontMatterSchema.shape));
-    for (const key of Object.keys(data as object)) {
-      if (!known.has(key)) {
-        const pair =
-          doc.contents && 'items' in doc.contents
-            ? (doc.contents.items as Array<{ key?: { value?: unknown; range?: [number, number] } }>).find(
-                (item) => item.key?.value === key,
-              )
-            : undefined;
-        warn(file, `unknown front matter field \`${key}\` is ignored`, {
-          place: at(pair?.key?.range?.[0]),
-          rule: 'front-matter-unknown',
-        });
-      }
+    const unknown = Object.keys(data).filter((key) => !known.has(key));
+    if (unknown.length > 0) {
+      const names = unknown.map((key) => `\`${key}\``).join(', ');
+      warn(file, `unknown front matter ${unknown.length === 1 ? 'field' : 'fields'} ${names} ignored`, {
+        place: placeOf([unknown[0]!], true),
+        rule: 'front-matter-unknown',
+      });
     }
-    file.data.frontMatter = result.data;
+    const { title, from } = inferTitle(tree, file, result.data.title);
+    // The opening heading is held to the title's bound too: a 200,000-character `#` is not a title.
+    if (title.length > maxTitle) {
+      const opening = tree.children.find((node) => node.type !== 'yaml' && (node.type as string) !== 'toml');
+      fail(file, `the title (${from}) is over ${maxTitle} characters: shorten it, or set a title in front matter`, {
+        place: opening?.position?.start,
+        rule: 'front-matter',
+      });
+      return;
+    }
+    file.data.frontMatter = { ...result.data, title };
+    file.data.titleSource = from;
   };
+}
+
+interface Read {
+  data: Record<string, unknown>;
+  /** Where a field (or its key) is written. */
+  placeOf?: (path: PropertyKey[], key?: boolean) => Point | undefined;
+}
+
+function readYaml(text: string, at: (offset?: number) => Point | undefined, refuse: Refuse): Read | undefined {
+  const doc = parseDocument(text, {
+    schema: 'core',
+    uniqueKeys: true,
+    lineCounter: new LineCounter(),
+    prettyErrors: false,
+  });
+  for (const error of doc.errors) refuse(`invalid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));
+  // Tags such as `!!js/function` are left unresolved by the core schema; refuse them outright.
+  const tags = doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  for (const tag of tags) refuse(`YAML tags are not allowed: ${tag.message.split(' at line')[0]}`, at(tag.pos[0]));
+  if (doc.errors.length > 0 || tags.length > 0) return undefined;
+  let data: unknown;
+  try {
+    // Aliases are bounded so that a "billion laughs" document cannot exhaust memory.
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error: unknown) {
+    refuse(
+      `front matter: too many YAML alias expansions (${error instanceof Error ? error.message : String(error)})`,
+      at(),
+    );
+    return undefined;
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    refuse('front matter: expected fields (`name: value` lines)', at());
+    return undefined;
+  }
+  type Ranged = { range?: [number, number] } | undefined;
+  const placeOf = (path: PropertyKey[], key = false): Point | undefined => {
+    if (key && doc.contents && 'items' in doc.contents) {
+      const items = doc.contents.items as Array<{ key?: { value?: unknown; range?: [number, number] } }>;
+      return at(items.find((item) => item.key?.value === path[0])?.key?.range?.[0]);
+    }
+    const target = (doc.getIn(path, true) as Ranged)?.range ?? (doc.get(path[0], true) as Ranged)?.range;
+    return at(target?.[0]);
+  };
+  return { data: data as Record<string, unknown>, placeOf };
+}
+
+function readToml(text: string, at: (offset?: number) => Point | undefined, refuse: Refuse): Read | undefined {
+  try {
+    // Dates become the text they were written as (TomlDate keeps it), as YAML's core schema leaves them.
+    return { data: JSON.parse(JSON.stringify(parseToml(text))) as Record<string, unknown> };
+  } catch (error: unknown) {
+    if (!(error instanceof TomlError)) throw error;
+    const start = at();
+    const line = (start?.line ?? 1) + error.line - 1;
+    refuse(`invalid TOML: ${error.message.split('\n')[0]}`, { line, column: error.column });
+    return undefined;
+  }
 }

@@ -13,8 +13,10 @@ export default function linkNotes() {
   return (tree: Root) => {
     const notes = new Map<string, string>();
     let inSources = false;
+    // The sections are cut at the highest heading level the body uses (see sections.ts).
+    const top = Math.min(...tree.children.flatMap((block) => (block.type === 'heading' ? [block.depth] : [])));
     for (const block of [...tree.children]) {
-      if (block.type === 'heading' && block.depth === 2) inSources = referenceHeading.test(textOf(block).trim());
+      if (block.type === 'heading' && block.depth === top) inSources = referenceHeading.test(textOf(block).trim());
       visit(block, 'link', (link: Link, index, parent) => {
         if (!parent || index === undefined || !/^https?:\/\//i.test(link.url)) return;
         if (textOf(link).trim() === link.url || textOf(link).trim() === link.url.replace(/^https?:\/\//i, ''))

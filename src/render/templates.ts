@@ -13,7 +13,7 @@ import type { TocEntry } from './toc.js';
 export interface TemplateData {
   doc: BriefDocument;
   kind: OutputKind;
-  /** The organisation named on the masthead and in the citation. */
+  /** The organisation named on the masthead and in the citation; empty when there is none. */
   organisation: string;
   /** Any CSS colour; write it as `{{{cssColor accent}}}`. */
   accent: string;
@@ -43,7 +43,7 @@ const compiledTemplates = cache<string, Promise<Templates>>();
 
 /**
  * The shipped templates' code, made when `dist/` was built (scripts/precompile-templates.ts), by
- * {@link templateKey} of their source: compiling them costs a cold build ≈ 50 ms. Absent when running
+ * {@link templateKey} of their source: compiling them would be part of every cold build. Absent when running
  * from source; a template that is not in it (a user's, or one edited since) is compiled as it loads.
  */
 const shipped: Promise<Record<string, string>> = readFile(
@@ -109,7 +109,7 @@ async function compile(layers: string[]): Promise<Templates> {
 
 /**
  * A template compiled now, once for every kind that uses it: `compile()` would wait for the first
- * render, which in a cold build comes right after the parse, where the browser waits for it (≈ 50 ms);
+ * render, which in a cold build comes right after the parse, where the browser waits for it;
  * the templates load earlier, while the browser starts. The source is trusted: the templates are the
  * project's, never the document's. A syntax error names the file, on one line (Handlebars quotes the
  * line and points at the column).

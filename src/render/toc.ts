@@ -14,6 +14,8 @@ export interface TocEntry {
 
 /** The contents of a long brief, pages still unknown; undefined for a short one. */
 export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
-  if (document.wordCount < tocMinWords || document.sections.length < 2) return undefined;
+  // A contents marker in the document (`{:toc}`, `[TOC]`) asks for the contents whatever its length.
+  const wanted = document.wordCount >= tocMinWords || document.inferred?.contentsMarked;
+  if (!wanted || document.sections.length < 2) return undefined;
   return document.sections.map(({ id, number, heading }) => ({ id, number, heading, page: '' }));
 }

@@ -18,6 +18,8 @@ interface PageBox {
   height: number;
   max: number;
   min: number;
+  /** The size below `min` the type may still go to once nothing more may be left out (`--fit-floor`). */
+  floor: number;
 }
 
 /**
@@ -25,7 +27,9 @@ interface PageBox {
  * on `:root` (`--fit-max`, `--fit-min`, in pt) and sizes everything in `rem`; the page box comes
  * from its `@page` rules. The root size starts at the maximum, so short input keeps it and leaves
  * whitespace at the bottom; long input is measured and scaled down (usually one more layout). If
- * it still overflows at the minimum, blocks marked `data-drop` go, the highest `data-drop` first.
+ * it still overflows at the minimum, blocks marked `data-drop` go, the highest `data-drop` first; if
+ * nothing more may go, the type shrinks on to `--fit-floor` (a short document's summary sets
+ * `--fit-min` above it: fewer items before smaller type).
  * The page runs no script: this code is evaluated from outside, through the DevTools protocol. The
  * renderer's pages are laid out with print media (see `preparePage`), so a measure is as printed.
  */
@@ -87,11 +91,12 @@ function readPageBox(): PageBox {
     height: size[1] - margin.top - margin.bottom,
     max: points('--fit-max', 11),
     min: points('--fit-min', 8),
+    floor: points('--fit-floor', points('--fit-min', 8)),
   };
 }
 
 // Runs in the page. Self-contained: it is sent as source text.
-function fit({ height, max, min }: PageBox): FitResult {
+function fit({ height, max, min, floor }: PageBox): FitResult {
   // A pixel's slack for the difference between the measured and the printed layout.
   const limit = Math.floor(height) - 1;
   let measurements = 0;
@@ -141,6 +146,12 @@ function fit({ height, max, min }: PageBox): FitResult {
       used = measure();
       if (used <= limit) break;
     }
+  }
+  // Nothing more may go (marked takeaways, a long front matter summary): smaller type, down to the floor.
+  while (used > limit && size > floor) {
+    size = Math.max(floor, size - 0.5);
+    setSize(size);
+    used = measure();
   }
   return { fontSize: Math.round(size * 100) / 100, dropped, fits: used <= limit, measurements };
 }

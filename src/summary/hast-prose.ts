@@ -7,23 +7,6 @@ export function firstList(body: RootContent[]): Element | undefined {
   );
 }
 
-/** The text of each paragraph, leaving out navigation: links and separators only, perhaps after a lead-in ("Read this in: English | Français"). */
-export function paragraphs(body: RootContent[]): string[] {
-  return body.flatMap((node) => {
-    if (node.type !== 'element' || node.tagName !== 'p') return [];
-    const text = collapse(inlineText(node));
-    const navigation =
-      node.children.some((child) => child.type === 'element' && child.tagName === 'a') &&
-      /^([^:]*:)?[\s|·•,/–—-]*$/.test(withoutLinks(node));
-    return text && !navigation ? [text] : [];
-  });
-}
-
-function withoutLinks(node: ElementContent | Element): string {
-  if (node.type === 'text') return node.value;
-  return node.type === 'element' && node.tagName !== 'a' ? node.children.map(withoutLinks).join('') : '';
-}
-
 /** The text a reader sees, without footnote reference numbers (they would glue onto words) or the note that stands for a refused image. */
 export function inlineText(node: ElementContent | Element): string {
   if (node.type === 'text') return node.value;

@@ -1,38 +1,89 @@
 import type { RootContent } from 'hast';
-import { paragraphs } from './hast-prose.js';
-import { sentencesOf, wordCount } from './sentences.js';
+import type { Sentence } from './candidates.js';
+import { junkReason, leansOnContext, lengthProblem } from './filters.js';
+import { proseUnits } from './prose-units.js';
+import { sentencesOf } from './sentences.js';
 
-const bottomLineWords = 85;
+/** The bottom line's length, in words: at least a full thought, at most what one reads at a glance. */
+export const bottomLineWords = { min: 25, max: 90 };
+const bottomLineSentences = 4;
 
-/** The first sentence of a section that can stand alone: long enough, and not a lead-in to a list or a question. */
-export function leadOf(body: RootContent[], lang: string): string | undefined {
-  const texts = paragraphs(body);
-  for (const text of texts.slice(0, 2)) {
-    for (const sentence of sentencesOf(text, lang)) if (standsAlone(sentence, lang)) return sentence;
-  }
-  return texts[0] ? sentencesOf(texts[0], lang).next().value : undefined;
-}
+/** A document's own summary or statement of purpose, in the languages briefs are written in. */
+export const summaryHeading = new RegExp(
+  `^(${[
+    '(the )?(executive summary|summary|in brief|at a glance|bottom line|overview|abstract|purpose|tl;?dr)',
+    'résumé|synthèse|en bref|objet|objectif',
+    'zusammenfassung|kurzfassung|überblick|zweck|management summary',
+    'resumen( ejecutivo)?|síntesis|propósito|objeto',
+    'sommario|sintesi|riepilogo',
+    'resumo|sumário',
+    'samenvatting',
+    'резюме|аннотация|краткое содержание',
+    'सारांश',
+  ].join('|')})$`,
+  'i',
+);
+/** A background section stands in for a summary only when the document has no opening prose of its own. */
+export const backgroundHeading = /^(background|context|hintergrund|contexte|antecedentes|contexto|premessa)$/i;
 
-function standsAlone(sentence: string, lang: string): boolean {
-  return wordCount(sentence, lang) >= 6 && !/[:?]["”’)]?$/.test(sentence);
+export const conclusionHeading =
+  /^(conclusions?|in conclusion|concluding (remarks|thoughts)|(final|closing) thoughts?|the way forward|outlook|conclusion générale|fazit|schlussfolgerungen?|conclusiones?|conclusioni)$/i;
+
+/** "2. Summary", "IV. Purpose:", "4.1 Resumen" → the words alone, to compare with the headings above. */
+export function bareHeading(heading: string): string {
+  return heading
+    .replace(/^\s*((\d+|[ivxlc]+|[a-z])([.)]\d*)*[.):]?\s+|\d+(\.\d+)*\s*[-–—]\s*)/i, '')
+    .replace(/[\s:.]+$/, '')
+    .trim();
 }
 
 /**
- * Sentences in order until there are two to four of them and about {@link bottomLineWords} words,
- * ending with a paragraph once there are two; lead-ins to lists are skipped.
+ * The bottom line: sentences in order from `sentences` (a summary section's, or the opening prose's, then
+ * what follows), from the first unit `start`, until there are at least {@link bottomLineWords}.min words at
+ * the end of a paragraph, never more than its max or four sentences.
  */
-export function pickBottomLine(texts: string[], lang: string): string[] {
-  const picked: string[] = [];
+export function pickBottomLine(sentences: Sentence[], start = 0): Sentence[] {
+  const picked: Sentence[] = [];
   let words = 0;
-  for (const text of texts) {
-    if (picked.length >= 2) break;
-    for (const sentence of sentencesOf(text, lang)) {
-      if (/:["”’)]?$/.test(sentence)) continue;
-      const count = wordCount(sentence, lang);
-      if (picked.length >= 4 || (picked.length >= 2 && words + count > bottomLineWords)) break;
-      picked.push(sentence);
-      words += count;
+  for (const [i, sentence] of sentences.entries()) {
+    if (i < start) continue;
+    // A bottom line cannot open on "So, …" or "This means …": its reader has not read what came before.
+    if (picked.length === 0 && leansOnContext(sentence.text)) continue;
+    const previous = picked.at(-1);
+    const newParagraph = previous && (sentence.section !== previous.section || sentence.unit !== previous.unit);
+    if (newParagraph && words >= bottomLineWords.min) break;
+    if (words + sentence.words > bottomLineWords.max || picked.length >= bottomLineSentences) {
+      if (picked.length > 0) break;
+      continue;
     }
+    picked.push(sentence);
+    words += sentence.words;
   }
   return picked;
+}
+
+/**
+ * Where the opening's bottom line starts: the most central of its first three paragraphs (a memo's
+ * first paragraph may be its background, the second its point), by its best sentence.
+ */
+export function centralStart(sentences: Sentence[]): number {
+  const opening = sentences.filter((sentence) => sentence.section === sentences[0]?.section);
+  const firstUnits = [...new Set(opening.map((sentence) => `${sentence.section}:${sentence.unit}`))].slice(0, 3);
+  let best = 0;
+  let bestScore = -1;
+  for (const key of firstUnits) {
+    const members = sentences.filter((sentence) => `${sentence.section}:${sentence.unit}` === key);
+    // The first paragraph wins unless another is clearly more central: an opening usually says what the document is for.
+    const score = Math.max(...members.map((sentence) => sentence.score)) * (key === firstUnits[0] ? 1.5 : 1);
+    if (score > bestScore) [best, bestScore] = [sentences.indexOf(members[0]!), score];
+  }
+  return best;
+}
+
+/** The first sentence of a section that can stand alone as a key point, for the brief's own use. */
+export function leadOf(body: RootContent[], lang: string): string | undefined {
+  for (const unit of proseUnits(body).slice(0, 4))
+    for (const sentence of sentencesOf(unit.text, lang))
+      if (!junkReason(sentence) && !lengthProblem(sentence, lang)) return sentence;
+  return undefined;
 }

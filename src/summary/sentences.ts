@@ -19,7 +19,7 @@ function segmentersFor(lang: string) {
  * V8's `Intl.Segmenter` ignores the `-u-ss-standard` suppressions that would handle them.
  */
 const abbreviations = new Set(
-  'Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Gov Sen Rep Rev Hon No Nr Vol Fig approx vs cf ca bzw vgl sog ggf Mrd Mio Tsd Hr Mme Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
+  'Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Col Lt Sgt Gov Sen Rep Rev Hon No Nr Vol Fig approx vs cf ca bzw vgl sog ggf Mrd Mio Tsd Hr Mme s Abb Abs Art Kap Nr Ziff Ref Sec Sect Ch ch p pp para Anm resp env núm Sra Dra Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
   ),
 );
@@ -60,8 +60,8 @@ export function* sentencesOf(text: string, lang = 'en'): Generator<string, undef
  * word: those, most of a text, are counted without the segmenter, which costs about a microsecond a
  * word. The rest goes to it in pieces of about a thousand characters, cut at spaces, or inside a run
  * without any (Thai, Japanese), whose last few words are then read again: V8's segmenter slows down
- * with the square of a string's length (a whole 50-page brief at once took minutes; 160,000 characters
- * of Japanese, 16 s), and each call has a cost of its own.
+ * with the square of a string's length (a whole long brief at once takes minutes), and each call has a
+ * cost of its own.
  */
 export function wordCount(text: string, lang = 'en'): number {
   const { word } = segmentersFor(lang);

@@ -1,0 +1,141 @@
+import type { Html, Nodes, Parent, Root, Text } from 'mdast';
+import type { Point } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { warn } from '../messages.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The document asks for a table of contents (`{:toc}`, `[TOC]`, `[[_TOC_]]`). */
+    contentsMarked: boolean;
+  }
+}
+
+/** What docs sites write that is not Markdown, by kind, each removed and warned about once a document. */
+const kinds = [
+  // `{% comment %}…{% endcomment %}` goes whole; other Liquid tags go, what they enclose stays.
+  {
+    name: 'Liquid tags (`{% … %}`)',
+    pattern: /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%[\s\S]*?%\}/g,
+  },
+  { name: 'Hugo shortcodes (`{{< … >}}`, `{{% … %}}`)', pattern: /\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}/g },
+  // Liquid output of the site's own variables; other `{{ … }}` may be the author's text.
+  {
+    name: 'Liquid variables (`{{ site.… }}`)',
+    pattern: /\{\{-?\s*(?:site|page|layout|include|content|jekyll|paginator)\b[^}]*\}\}/g,
+  },
+  // kramdown's attribute lists (`{: #id .class}`, `{:.x}`), extensions (`{::options … /}`), `{:toc}`,
+  // and the heading ids kramdown and Pandoc share (`## Aims {#aims}`).
+  { name: 'kramdown attribute lists (`{: … }`)', pattern: /\{::?[^{}\n]*\}|\{#[A-Za-z][\w:.-]*(?:\s+[.#][\w-]+)*\}/g },
+] as const;
+
+const contentsMarker =
+  /^(?:\[TOC\]|\[\[_TOC_\]\]|\{:\s*toc\s*\}|\{\{<\s*toc\s*>\}\}|[*-]\s+(?:TOC|Table of contents)\s*\n\s*\{:\s*toc\s*\})$/i;
+
+/**
+ * Docs-site syntax (Jekyll/kramdown, Liquid, Hugo, GitLab) is understood, not printed: a contents
+ * marker sets `file.data.contentsMarked`; the rest is removed from text and raw HTML, with one warning
+ * per kind at its first place. Code, inline code and URLs are never touched.
+ */
+export default function docsSite() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const seen = new Set<string>();
+    const note = (kind: string, place: Point | undefined, instead = 'not part of the brief') => {
+      if (seen.has(kind)) return;
+      seen.add(kind);
+      warn(file, `${kind} removed: a docs site's syntax, ${instead}`, { place, rule: 'docs-site' });
+    };
+    const sourceOf = (node: Nodes) =>
+      node.position?.start.offset === undefined || node.position.end.offset === undefined
+        ? ''
+        : source.slice(node.position.start.offset, node.position.end.offset).trim();
+
+    visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
+      if (node.type === 'code' || node.type === 'inlineCode') return SKIP;
+      if ('children' in node) {
+        mergeTexts(node);
+        spanning(node, note);
+      }
+      if (!parent || index === undefined) return;
+      // A block that is only a contents marker, or only docs-site syntax, goes with its line.
+      if (node.type === 'paragraph' || node.type === 'list' || node.type === 'html') {
+        const text = sourceOf(node);
+        if (contentsMarker.test(text)) {
+          file.data.contentsMarked = true;
+          note('contents markers (`{:toc}`, `[TOC]`)', node.position?.start, 'the brief lists its contents instead');
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+        if (text && onlyDocsSite(text)) {
+          for (const kind of kinds) if (text.search(kind.pattern) !== -1) note(kind.name, node.position?.start);
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+      }
+      if (node.type === 'text' || node.type === 'html') strip(node, note);
+      return undefined;
+    });
+  };
+}
+
+/** Openers whose closer lies in a later sibling: a URL inside a shortcode became a link between them. */
+const split = [
+  { open: '{{<', close: '>}}', name: kinds[1].name },
+  { open: '{{%', close: '%}}', name: kinds[1].name },
+  { open: '{%', close: '%}', name: kinds[0].name },
+] as const;
+
+/** Remove a tag that spans several inline nodes: from its opener's text, through its closer's. */
+function spanning(parent: Parent, note: (kind: string, place: Point | undefined) => void): void {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const start = children[i]!;
+    if (start.type !== 'text') continue;
+    for (const { open, close, name } of split) {
+      const at = start.value.lastIndexOf(open);
+      if (at === -1 || start.value.indexOf(close, at) !== -1) continue;
+      const end = children.findIndex(
+        (child, index) => index > i && child.type === 'text' && child.value.includes(close),
+      );
+      if (end === -1) continue;
+      const last = children[end] as Text;
+      note(name, start.position?.start);
+      last.value = last.value.slice(last.value.indexOf(close) + close.length);
+      start.value = start.value.slice(0, at);
+      if (/^\s|^$/.test(last.value)) start.value = start.value.replace(/[ \t]+$/, '');
+      children.splice(i + 1, end - i - 1);
+      break;
+    }
+  }
+}
+
+/** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
+function mergeTexts(parent: Parent): void {
+  const children = parent.children;
+  for (let i = children.length - 1; i > 0; i--) {
+    const [before, after] = [children[i - 1]!, children[i]!];
+    if (before.type !== 'text' || after.type !== 'text') continue;
+    before.value += after.value;
+    if (before.position && after.position) before.position.end = after.position.end;
+    children.splice(i, 1);
+  }
+}
+
+function onlyDocsSite(text: string): boolean {
+  let rest = text;
+  for (const { pattern } of kinds) rest = rest.replace(pattern, '');
+  return rest.trim() === '' && rest.length < text.length;
+}
+
+function strip(node: Text | Html, note: (kind: string, place: Point | undefined) => void): void {
+  for (const { name, pattern } of kinds) {
+    // With the spaces before it: `## Aims {: #aims}` leaves `Aims`, `a {% x %} b` leaves `a b`.
+    const value = node.value
+      .replace(new RegExp(`[ \\t]*(?:${pattern.source})(?=\\s|$)`, 'g'), '')
+      .replace(new RegExp(pattern.source, 'g'), '');
+    if (value === node.value) continue;
+    note(name, node.position?.start);
+    node.value = value;
+  }
+}

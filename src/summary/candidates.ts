@@ -1,0 +1,70 @@
+// Every sentence of a document a summary may quote, with where it stands, and its score.
+import type { RootContent } from 'hast';
+import { cutAtClause, junkReason, leansOnContext, lengthProblem, pointWords } from './filters.js';
+import { type ProseUnit, proseUnits } from './prose-units.js';
+import { rankCandidates } from './rank.js';
+import { sentencesOf, wordCount } from './sentences.js';
+
+/** A stretch of the document: the opening prose (section 0) or a section, with its heading. */
+export interface Part {
+  section: number;
+  heading: string;
+  body: RootContent[];
+}
+
+export interface Sentence {
+  text: string;
+  words: number;
+  section: number;
+  /** Which of its section's prose units (paragraphs, list items) it is in. */
+  unit: number;
+  kind: ProseUnit['kind'];
+  /** Its order among its section's sentences. */
+  position: number;
+  /** Whether it can be a key point: 8–40 words, perhaps after a cut at a clause. */
+  point: boolean;
+  /** Its place in the Markdown (its paragraph's). */
+  place?: { line: number; column: number };
+  score: number;
+}
+
+/**
+ * The sentences of each part that no filter refuses, each scored. A sentence over 40 words is cut at a
+ * clause boundary when it has one that leaves a sentence, else it may serve in a bottom line only.
+ */
+export function candidates(parts: Part[], lang: string): Sentence[] {
+  const found: Omit<Sentence, 'score'>[] = [];
+  for (const part of parts) {
+    let position = 0;
+    proseUnits(part.body).forEach((unit, index) => {
+      for (const sentence of sentencesOf(unit.text, lang)) {
+        if (junkReason(sentence)) continue;
+        const problem = lengthProblem(sentence, lang);
+        const text = problem === 'too long' ? (cutAtClause(sentence, lang) ?? sentence) : sentence;
+        const words = wordCount(text, lang);
+        found.push({
+          text,
+          words,
+          section: part.section,
+          unit: index,
+          kind: unit.kind,
+          position: position++,
+          point: words >= pointWords.min && words <= pointWords.max,
+          ...(unit.place ? { place: unit.place } : {}),
+        });
+      }
+    });
+  }
+  const headings = new Map(parts.map((part) => [part.section, part.heading]));
+  const scores = rankCandidates(
+    found.map((sentence) => ({ ...sentence, heading: headings.get(sentence.section) ?? '' })),
+    lang,
+  );
+  // A sentence that leans on the one before reads badly alone, and a long one shares more words with
+  // everything (centrality favours it) but reads worse: each wins only over a clearly weaker rival.
+  // Rounded: sums of the same terms in another order must tie, and a tie goes to the earlier sentence.
+  return found.map((sentence, i) => {
+    const weight = (leansOnContext(sentence.text) ? 0.6 : 1) * (sentence.words > 30 ? 0.85 : 1);
+    return { ...sentence, score: Math.round(scores[i]! * weight * 1e6) / 1e6 };
+  });
+}

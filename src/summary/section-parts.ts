@@ -1,0 +1,109 @@
+// The sections of a document as the summary reads them: apparatus left out, long ones cut at sub-headings.
+import type { Element, RootContent } from 'hast';
+import type { Point } from 'unist';
+import type { SourceSection } from './digest-types.js';
+import { collapse, inlineText } from './hast-prose.js';
+import { bareHeading } from './lead.js';
+
+/** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents. */
+export const apparatus =
+  /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|credits|colophon|mentions légales|aviso legal|about this (guide|handbook|document))$/i;
+
+/** Part of a section a key point may come from, with the label it would have. */
+export interface SectionPart {
+  id: number;
+  section: SourceSection;
+  heading: string;
+  label: string;
+  body: RootContent[];
+  place?: Point;
+}
+
+/**
+ * The parts key points are chosen among: each section whole, or, when there are fewer sections than
+ * key points wanted, each section cut at its highest sub-heading, so that a memo of two long sections
+ * still gets points from its several subjects.
+ */
+export function partsOf(all: SourceSection[], wanted: number): SectionPart[] {
+  return all.flatMap((section, _, sections) => {
+    const body = withoutApparatus(section.body);
+    const whole = {
+      id: section.number * 100,
+      section,
+      heading: section.heading,
+      label: shortHeading(section.heading),
+      body,
+      ...(section.place ? { place: section.place } : {}),
+    };
+    if (sections.length >= wanted) return [whole];
+    const split = sectionsOf(body);
+    if (split.sections.length < 2) return [whole];
+    return [
+      { ...whole, body: split.intro },
+      ...split.sections.map((sub) => ({
+        ...whole,
+        id: whole.id + sub.number,
+        heading: `${section.heading} ${sub.heading}`,
+        label: shortHeading(sub.heading),
+        body: sub.body,
+        ...(sub.place ? { place: sub.place } : {}),
+      })),
+    ];
+  });
+}
+
+/** A section's body without its sub-sections headed "Footnotes", "Glossary" and the like. */
+function withoutApparatus(body: RootContent[]): RootContent[] {
+  let skipping = 0;
+  return body.filter((node) => {
+    const level = node.type === 'element' && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0;
+    if (level && skipping && level <= skipping) skipping = 0;
+    if (level && !skipping && apparatus.test(bareHeading(collapse(inlineText(node as Element))))) skipping = level;
+    return !skipping;
+  });
+}
+
+/**
+ * A document without `##` sections may still have structure: one written with `#` or `###`
+ * headings is read, for the summary only, as sections at its highest heading level.
+ */
+export function sectionsOf(nodes: RootContent[]): { intro: RootContent[]; sections: SourceSection[] } {
+  const isHeading = (node: RootContent, level?: number): node is Element =>
+    node.type === 'element' && (level ? node.tagName === `h${level}` : /^h[1-6]$/.test(node.tagName));
+  const level = Math.min(
+    ...nodes.filter((node) => isHeading(node)).map((node) => Number((node as Element).tagName[1])),
+  );
+  const intro: RootContent[] = [];
+  const sections: SourceSection[] = [];
+  for (const node of nodes) {
+    if (isHeading(node, level))
+      sections.push({
+        number: sections.length + 1,
+        heading: collapse(inlineText(node)),
+        body: [],
+        place: node.position?.start,
+      });
+    else (sections.at(-1)?.body ?? intro).push(node);
+  }
+  return { intro, sections };
+}
+
+/** "What It Means for India — Strategic Autonomy" → "What It Means for India". */
+export function shortHeading(heading: string): string {
+  return headingParts(heading)[0] ?? heading;
+}
+
+/** "Great Stakes, Big Challenges — What Could Go Wrong" → "What Could Go Wrong". */
+export function keyListPart(heading: string): string {
+  return headingParts(heading).find((part) => keyListHeading.test(part)) ?? heading;
+}
+
+function headingParts(heading: string): string[] {
+  return heading
+    .split(/\s+[—–-]\s+|:\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+export const keyListHeading =
+  /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;

@@ -1,0 +1,182 @@
+import type { Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { digest } from '../src/summary/digest.js';
+import { cutAtClause, junkReason, leansOnContext, lengthProblem } from '../src/summary/filters.js';
+import { bareHeading, summaryHeading } from '../src/summary/lead.js';
+import { proseUnits } from '../src/summary/prose-units.js';
+import { wordCount } from '../src/summary/sentences.js';
+import { textLanguage } from '../src/summary/terms.js';
+
+/** Markdown → hast, as the pipeline has it before the summary (without sanitizing: these snippets are safe). */
+function hast(markdown: string): Root {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+describe('the summary filters', () => {
+  it('should refuse table cells and checkbox markup written as text', () => {
+    expect(junkReason('| | [ ] My Legal Entity Steward is: | | Jane Doe |')).toBe('table');
+    expect(junkReason('[ ] Confirm that the dataset has a licence before you publish it.')).toBe('table');
+  });
+
+  it('should refuse template syntax: Liquid tags and output, kramdown attributes', () => {
+    expect(junkReason('{% include toc.html %}')).toBe('template');
+    expect(junkReason('{{ page.title }} explains what every agency must publish.')).toBe('template');
+    expect(junkReason('{:.intro} An alpha is a process that happens at the beginning of a project.')).toBe('template');
+  });
+
+  it('should refuse a memo header block', () => {
+    expect(
+      junkReason('Subject: Open Data Policy—Managing Information as an Asset From: Sylvia M. Burwell, Director.'),
+    ).toBe('memo header');
+    expect(junkReason('MEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES.')).toBe('memo header');
+    expect(junkReason('Date: May 9, 2013.')).toBe('memo header');
+  });
+
+  it('should refuse contact and administrative lines', () => {
+    expect(
+      junkReason(
+        'All questions or inquiries should be addressed to the Office of Management and Budget, email: datause@omb.eop.gov.',
+      ),
+    ).toBe('administrative');
+    expect(junkReason('Find out more at www.gov.uk/service-manual/digital-by-default.')).toBe('administrative');
+    expect(junkReason('Content suggestions and discussions are welcome via GitHub “issues.”')).toBe('administrative');
+  });
+
+  it('should refuse definitions', () => {
+    expect(
+      junkReason(
+        'Data: For the purposes of this Memorandum, the term "data" refers to all structured information, unless otherwise noted.',
+      ),
+    ).toBe('definition');
+    expect(junkReason('The term "open data" means publicly available data structured in a way that can be used.')).toBe(
+      'definition',
+    );
+  });
+
+  it('should refuse a sentence that is a written-out link', () => {
+    expect(junkReason('Frequently asked questions are accessible at https://dodcio.defense.gov/faq.aspx.')).toBe(
+      'link list',
+    );
+  });
+
+  it('should refuse fragments: a heading without a full stop, a lead-in, an open bracket', () => {
+    expect(junkReason('Open Data Policy—Managing Information as an Asset')).toBe('not a sentence');
+    expect(junkReason('At a high-level, the Council is only in charge of the following duties:')).toBe('lead-in');
+    expect(junkReason('Die Veröffentlichung ist ein mehrstufiger Prozess (s.')).toBe('not a sentence');
+  });
+
+  it('should pass a plain sentence of prose', () => {
+    const sentence = 'Agencies must manage information as an asset throughout its life cycle to promote openness.';
+    expect(junkReason(sentence)).toBeUndefined();
+    expect(lengthProblem(sentence, 'en')).toBeUndefined();
+  });
+
+  it('should find key points of four or five words too short, and over forty words too long', () => {
+    expect(lengthProblem('None.', 'en')).toBe('too short');
+    expect(lengthProblem('I don’t think so, but someone might.', 'en')).toBe('too short');
+    expect(lengthProblem(`${'word '.repeat(41).trim()}.`, 'en')).toBe('too long');
+  });
+
+  it('should cut a long sentence at a clause boundary, or give up when none leaves a sentence', () => {
+    const long =
+      'Agencies must collect or create information in a way that supports downstream processing and dissemination; this includes using machine-readable and open formats, data standards, and common core and extensible metadata for all new information creation and collection efforts across the whole of government.';
+    const cut = cutAtClause(long, 'en');
+    expect(cut).toBe(
+      'Agencies must collect or create information in a way that supports downstream processing and dissemination.',
+    );
+    expect(wordCount(cut!, 'en')).toBeLessThanOrEqual(40);
+    expect(cutAtClause(`${'word '.repeat(60).trim()}.`, 'en')).toBeUndefined();
+  });
+
+  it('should mark sentences that lean on the one before', () => {
+    expect(leansOnContext('However, RFCs are not only what subteams do.')).toBe(true);
+    expect(leansOnContext('Yes -- to be accepted, a goal needs some champions.')).toBe(true);
+    expect(leansOnContext('The Council consists of a set of team representatives.')).toBe(false);
+  });
+});
+
+describe('the summary’s reading of a section', () => {
+  it('should never flatten a list item’s sub-list into it, nor read tables, code, checklists or link lists', () => {
+    const tree = hast(
+      [
+        '- The agency publishes an inventory of its data every quarter.',
+        '  - Each entry names its owner.',
+        '  - Each entry has a licence.',
+        '',
+        '| Steward | Name |',
+        '| --- | --- |',
+        '| Legal entity | Jane Doe |',
+        '',
+        '```',
+        'const data = load();',
+        '```',
+        '',
+        '- [ ] My Legal Entity Steward is named.',
+        '',
+        '- [GOV.UK](https://www.gov.uk)',
+        '- [Data.gov](https://data.gov)',
+      ].join('\n'),
+    );
+    expect(proseUnits(tree.children).map((unit) => unit.text)).toEqual([
+      'The agency publishes an inventory of its data every quarter.',
+      'Each entry names its owner.',
+      'Each entry has a licence.',
+    ]);
+  });
+
+  it('should recognise a summary heading in the document’s language, numbered or not', () => {
+    for (const heading of [
+      'Summary',
+      '1. Executive summary',
+      'Résumé',
+      'Synthèse',
+      'Zusammenfassung',
+      'Resumen ejecutivo',
+      'Sommario',
+      'सारांश',
+      'Резюме',
+      'I. Purpose',
+    ])
+      expect(summaryHeading.test(bareHeading(heading)), heading).toBe(true);
+    expect(summaryHeading.test(bareHeading('2. Beschreibung'))).toBe(false);
+  });
+
+  it('should read a text’s language from its stop words when the declared one is only the default', () => {
+    expect(
+      textLanguage('Die Verwaltung veröffentlicht ihre Daten und die Bürger können sie nutzen, wenn sie wollen.', 'en'),
+    ).toBe('de');
+    expect(
+      textLanguage('Le département accompagne les administrations dans la mise en oeuvre de ces obligations.', 'en'),
+    ).toBe('fr');
+    expect(textLanguage('The agency publishes its data so that the public can use it.', 'en')).toBe('en');
+  });
+
+  it('should take a German summary section as the bottom line, never an empty one', () => {
+    const tree = hast(
+      [
+        '## Zusammenfassung',
+        '',
+        'Das Handbuch führt die Beschäftigten der Verwaltung Schritt für Schritt durch die Veröffentlichung offener Daten. Es erklärt, welche Daten veröffentlicht werden dürfen und wie die Metadaten im Datenportal ausgefüllt werden.',
+        '',
+        '## Metadaten',
+        '',
+        'Jeder Datensatz im Berliner Datenportal wird durch einen Satz von Metadaten beschrieben, die seine Herkunft angeben.',
+      ].join('\n'),
+    );
+    const sections = [
+      { number: 1, heading: 'Zusammenfassung', body: tree.children.slice(1, 4) },
+      { number: 2, heading: 'Metadaten', body: tree.children.slice(5) },
+    ];
+    const result = digest({ intro: [], sections, lang: 'en', words: 60 });
+    expect(result.bottomLine.map((item) => item.text).join(' ')).toMatch(/^Das Handbuch führt .* ausgefüllt werden\.$/);
+    expect(result.keyPoints.map((item) => item.text)).toEqual([
+      'Jeder Datensatz im Berliner Datenportal wird durch einen Satz von Metadaten beschrieben, die seine Herkunft angeben.',
+    ]);
+  });
+});
