@@ -523,7 +523,11 @@ ratio is the median of the per-round ratios.
 ${table}
 ${notes.length ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}${unmeasured.length ? `\nNot measured in this run (cut short): ${unmeasured.join(', ')}.\n` : ''}`;
   await mkdir(path.join(root, 'docs'), { recursive: true });
-  await writeFile(path.join(root, 'docs', 'benchmarks.md'), text);
+  // The sections after the table (the soak's) are written by other scripts: keep them.
+  const target = path.join(root, 'docs', 'benchmarks.md');
+  const previous = await readFile(target, 'utf8').catch(() => '');
+  const kept = previous.indexOf('\n## ');
+  await writeFile(target, kept === -1 ? text : `${text}${previous.slice(kept)}`);
   process.stdout.write(
     unmeasured.length
       ? `${rows.at(-1) ? Object.values(rows.at(-1)!).join(' | ') : ''}\n`

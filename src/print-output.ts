@@ -127,7 +127,7 @@ export async function printOutput({
   const { bytes, pages } = await finalizePdf(pdf, {
     title: document.meta.title,
     author: settings.organisation || undefined,
-    subject: document.meta.subtitle,
+    subject: document.meta.subtitle ?? document.meta.description,
     keywords: document.meta.keywords,
     lang: document.meta.lang,
     creator: generator,

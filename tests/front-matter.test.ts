@@ -96,6 +96,25 @@ describe('front matter', () => {
     expect(parse('---\ntitle: On Water\ndate: 2019-13-45\n---\n\nText.\n').messages[0]?.fatal).toBe(true);
   });
 
+  it("should read a docs site's HTML character references as the characters they name, and know its description", () => {
+    const file = parse(
+      '---\ntitle: Q&amp;A on water\nsummary: "Content&mdash;or links&#8212;on your site."\ndescription: The water plan, in brief.\n---\n\nText.\n',
+    );
+    expect(file.messages).toEqual([]);
+    expect(file.data.frontMatter).toMatchObject({
+      title: 'Q&A on water',
+      summary: 'Content—or links—on your site.',
+      description: 'The water plan, in brief.',
+    });
+  });
+
+  it('should take a field left empty as one not set', () => {
+    const file = parse('---\ntitle: On Water\ndescription:\nauthor:\n---\n\nText.\n');
+    expect(file.messages).toEqual([]);
+    expect(file.data.frontMatter?.description).toBeUndefined();
+    expect(file.data.frontMatter?.title).toBe('On Water');
+  });
+
   it("should read a docs site's date and time as its date", () => {
     const file = parse('---\ntitle: On Water\ndate: 2024-06-14 09:00:00 -0500\n---\n\nText.\n');
     expect(file.messages).toEqual([]);

@@ -64,6 +64,18 @@ describe('docs-site syntax', () => {
     expect(html).toContain('{% include x.html %} {{&#x3C; y >}} [TOC]');
   });
 
+  it('should make a link of one whose address held a site variable, and read `##1.` as a heading', async () => {
+    const { doc, file } = await model(
+      '---\ntitle: Cloud\n---\n\nAccess the [Playbook]({{ site.baseurl }}/files/playbook.pdf) and [Cloud.gov](https://cloud.gov).\n\n##1. Don’t slow down delivery\n\nText.\n\n#hashtag is not a heading, and neither is this line.\n',
+    );
+    const html = allHtml(doc);
+    expect(html).toContain('Access the <a href="/files/playbook.pdf"');
+    expect(html).not.toContain('](');
+    expect(doc.sections.map((section) => section.heading)).toEqual(['1. Don’t slow down delivery']);
+    expect(html).toContain('#hashtag is not a heading');
+    expect(file.messages.map((message) => message.line)).toContain(7);
+  });
+
   it('should take a contents marker as asking for the contents', async () => {
     for (const marker of ['[TOC]', '[[_TOC_]]', '{:toc}']) {
       const { doc } = await model(`${marker}\n\n## One\n\nText.\n\n## Two\n\nText.\n`);

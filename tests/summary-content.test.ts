@@ -194,6 +194,136 @@ describe('the summary content', () => {
   });
 });
 
+describe('the summary of a real document’s habits', () => {
+  it('should not end a sentence at a dotted acronym', async () => {
+    const { doc } = await model(
+      'This policy will improve U.S. Government software development and make it more open. It applies to every agency, e.g. Defense and Energy, from next year on.',
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'This policy will improve U.S. Government software development and make it more open.',
+      'It applies to every agency, e.g. Defense and Energy, from next year on.',
+    ]);
+  });
+
+  it('should leave out footnote numbers written by hand and a bold line that heads its paragraph', async () => {
+    const { doc } = await model(
+      [
+        'An opening paragraph that says what this short note is about, in a few words of plain prose for the reader.',
+        '## Agencies',
+        '18F<sup id="fnr9"><a href="#fn9">9</a></sup> and the Bureau:<sup><a href="#fn10">10</a></sup> Both of these organisations publish the code they write by default.',
+        '## Case study',
+        '**About FindSupport.gov**<br>\nThe department launched a new website to help people find mental health resources near them.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.keyPoints)).toEqual([
+      '18F and the Bureau: Both of these organisations publish the code they write by default.',
+      'The department launched a new website to help people find mental health resources near them.',
+    ]);
+  });
+
+  it('should never quote a paragraph that invites contributions, even its plain sentences', async () => {
+    const { doc } = await model(
+      [
+        'Content suggestions and discussions are welcome via GitHub issues. Each issue is a conversation initiated by a member of the public. We encourage you to browse and join in on discussions in existing issues.',
+        'The purpose of the initiative is to enhance network security across the Federal Government, giving agencies more freedom to use modern security tools in the cloud.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'The purpose of the initiative is to enhance network security across the Federal Government, giving agencies more freedom to use modern security tools in the cloud.',
+    ]);
+  });
+
+  it('should take a memo’s purpose from a bold heading inside its one section', async () => {
+    const { doc } = await model(
+      [
+        '### SUBJECT: Update to the Initiative',
+        'A.  **Background of the Initiative**',
+        'The initiative began in 2007 to reduce the number of external network connections across all agencies.',
+        'B.  **Purpose of the Initiative**',
+        'The purpose of the initiative is to enhance network security across the Federal Government. This memorandum gives agencies more freedom to use modern security tools.',
+        'C.  **Definitions**',
+        'Agencies shall report each of their connections to the department by the end of the year.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'The purpose of the initiative is to enhance network security across the Federal Government.',
+      'This memorandum gives agencies more freedom to use modern security tools.',
+    ]);
+    expect(doc.digest.keyPoints.map((point) => point.label)).toEqual(['Background of the Initiative', 'Definitions']);
+  });
+
+  it('should open the bottom line with the front matter description, and fill it from the text', async () => {
+    const { doc } = await model(
+      'Back in February, the team posted its plans for the year. This post reports the progress made on each of them so far, item by item.',
+      'description: The team’s midyear report on its plans for 2022\n',
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      'The team’s midyear report on its plans for 2022.',
+      'Back in February, the team posted its plans for the year.',
+      'This post reports the progress made on each of them so far, item by item.',
+    ]);
+  });
+
+  it('should take the opening rather than a conclusion that is the author’s personal sign-off', async () => {
+    const { doc } = await model(
+      [
+        'Back in February, the compiler team posted a collection of plans for the year. This post is a midyear report summarising the progress so far on all of those items.',
+        '## Survey',
+        'The survey itself had two parts, a set of structured questions and a set of free-form ones.',
+        '## Conclusion',
+        'I have one final thought before I sign off on this blog post: my approach this year was very bottom-up, and I surveyed everyone.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)[0]).toBe(
+      'Back in February, the compiler team posted a collection of plans for the year.',
+    );
+  });
+
+  it('should take no key point from a form’s fields, repeated under every heading', async () => {
+    const { doc } = await model(
+      ['A', 'B', 'C']
+        .map(
+          (name) =>
+            `## Initiative ${name}\n\n- Progress: The project has made progress on initiative ${name} since the start of the year.\n- Goals: We had no goals for initiative ${name} planned for this year, only hopes.\n\nInitiative ${name} was proposed by the team that maintains the compiler and its tools.`,
+        )
+        .join('\n\n'),
+    );
+    for (const point of doc.digest.keyPoints) expect(point.text).toMatch(/^Initiative [ABC] was proposed/);
+  });
+
+  it('should read a lead-in and its list of short names as one sentence, and leave a list of links out', async () => {
+    const { doc } = await model(
+      [
+        'GDS has defined 6 principles for governing service delivery. Following them should help you create the right culture. They are:',
+        '1. Don’t slow down delivery\n2. Do it with the right people\n3. Trust and verify',
+        '## Sources',
+        'The team read what others had written about governance before it wrote its own principles down.',
+        'Similar efforts can be found at:',
+        '- [Open Definition](https://opendefinition.org/)\n- [Open Gov Data](https://opengovdata.org/)',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine).at(-1)).toBe(
+      'They are: Don’t slow down delivery; Do it with the right people; Trust and verify.',
+    );
+    expect(JSON.stringify(doc.digest)).not.toContain('Open Definition');
+  });
+
+  it('should take a purpose paragraph that ends on a colon before its list for prose, not for links', async () => {
+    const { doc } = await model(
+      [
+        'A.  **Purpose of the Initiative**',
+        'The purpose of the initiative is to enhance network security across the Federal Government. Accordingly, this memorandum provides a new approach. In accordance with [Memorandum M-17-26](https://example.gov/m-17-26.pdf), OMB is rescinding the following memoranda:',
+        '- [M-08-05](https://example.gov/a.pdf)\n- [M-08-16](https://example.gov/b.pdf)',
+        'B.  **Agency Implementation**',
+        'Agency Chief Information Officers shall maintain an accurate inventory of agency network connections.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)[0]).toBe(
+      'The purpose of the initiative is to enhance network security across the Federal Government.',
+    );
+  });
+});
+
 describe('the takeaways directive', () => {
   const run = async (markdown: string) => {
     const file = new VFile({ path: 'brief.md', value: markdown });

@@ -98,6 +98,38 @@ describe('the summary filters', () => {
     expect(leansOnContext('However, RFCs are not only what subteams do.')).toBe(true);
     expect(leansOnContext('Yes -- to be accepted, a goal needs some champions.')).toBe(true);
     expect(leansOnContext('The Council consists of a set of team representatives.')).toBe(false);
+    // Typographic apostrophes, as smartypants leaves them, and the connectives of other languages.
+    expect(leansOnContext('C’est à dire qu’une décision prise par une administration sera aussi concernée.')).toBe(
+      true,
+    );
+    expect(leansOnContext('Trotzdem ist die CKAN-API eine proprietäre Schnittstelle.')).toBe(true);
+    expect(leansOnContext('The first two are about RFCs themselves, but the second two are not.')).toBe(true);
+  });
+
+  it('should not mark a document that names itself', () => {
+    expect(leansOnContext('This memorandum sets out the policy for federal source code.')).toBe(false);
+    expect(leansOnContext('Diese Richtlinie gilt für alle Behörden des Landes.')).toBe(false);
+    expect(leansOnContext('This means that every agency must act.')).toBe(true);
+    expect(
+      leansOnContext('(In cases where the owner is also on the team, they can serve as their own champion.)'),
+    ).toBe(true);
+    expect(leansOnContext('E.g. maybe try to convince people to put aside work on ambition A.')).toBe(true);
+  });
+
+  it('should mark sentences that point back at what a summary’s reader never saw', () => {
+    expect(
+      leansOnContext(
+        'Liberar datos que cumplan las características mencionadas en el punto anterior, permite asegurar su provecho.',
+      ),
+    ).toBe(true);
+    expect(leansOnContext('The principles described above apply to every agency.')).toBe(true);
+    expect(leansOnContext('Les obligations ci-dessus s’appliquent à toutes les administrations.')).toBe(true);
+    expect(leansOnContext('Agencies must publish their data in open formats by default.')).toBe(false);
+  });
+
+  it('should refuse an invitation to open an issue or a pull request', () => {
+    expect(junkReason('Start a new conversation by opening a new issue.')).toBe('administrative');
+    expect(junkReason('Changes may be submitted by submitting a pull request on GitHub.')).toBe('administrative');
   });
 });
 

@@ -96,6 +96,7 @@ export default function documentModel(this: Processor) {
       words,
       sections: sources,
       summary: file.data.frontMatter?.summary,
+      description: file.data.frontMatter?.description,
       takeaways: marked,
       lang,
     });

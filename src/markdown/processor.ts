@@ -19,6 +19,7 @@ import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
+import looseHeadings from './remark-loose-headings.js';
 import directives from './remark-takeaways.js';
 import typography from './remark-typography.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -35,6 +36,7 @@ export const processor = unified()
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(frontMatter)
   .use(remarkGfm)
+  .use(looseHeadings)
   .use(remarkDirective)
   .use(directives)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.

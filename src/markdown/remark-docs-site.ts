@@ -1,4 +1,4 @@
-import type { Html, Nodes, Parent, Root, Text } from 'mdast';
+import type { Html, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -73,7 +73,18 @@ export default function docsSite() {
           return [SKIP, index];
         }
       }
-      if (node.type === 'text' || node.type === 'html') strip(node, note);
+      if (node.type === 'html') strip(node, note);
+      if (node.type === 'text') {
+        const before = node.value;
+        strip(node, note);
+        // `[Playbook]({{ site.baseurl }}/x.pdf)` is no link to CommonMark (a space in its address):
+        // with the variable gone it is one again.
+        const nodes = node.value === before || parent.type === 'link' ? undefined : relinked(node);
+        if (nodes) {
+          parent.children.splice(index, 1, ...nodes);
+          return [SKIP, index + nodes.length];
+        }
+      }
       return undefined;
     });
   };
@@ -126,6 +137,21 @@ function onlyDocsSite(text: string): boolean {
   let rest = text;
   for (const { pattern } of kinds) rest = rest.replace(pattern, '');
   return rest.trim() === '' && rest.length < text.length;
+}
+
+/** A text's written-out links `[label](address)` made links, or undefined when it has none. */
+function relinked(node: Text): PhrasingContent[] | undefined {
+  const pattern = /\[([^[\]]+)\]\(([^()\s]+)\)/g;
+  const nodes: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(pattern)) {
+    if (match.index > last) nodes.push({ type: 'text', value: node.value.slice(last, match.index) });
+    nodes.push({ type: 'link', url: match[2]!, children: [{ type: 'text', value: match[1]! }] });
+    last = match.index + match[0].length;
+  }
+  if (nodes.length === 0) return undefined;
+  if (last < node.value.length) nodes.push({ type: 'text', value: node.value.slice(last) });
+  return nodes.map((child) => ({ ...child, ...(node.position ? { position: node.position } : {}) }));
 }
 
 function strip(node: Text | Html, note: (kind: string, place: Point | undefined) => void): void {

@@ -1,12 +1,11 @@
 import type { Root, Yaml } from 'mdast';
-import { parse as parseToml, TomlError } from 'smol-toml';
-import type { Point } from 'unist';
+import { parseEntities } from 'parse-entities';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { pageFormats } from '../config/options.js';
 import { fail, warn } from '../messages.js';
+import { type Refuse, readToml, readYaml } from './front-matter-read.js';
 import { inferTitle, type TitleSource } from './title.js';
 
 // A docs site's `2024-06-14 09:00:00 -0500` (Jekyll, Hugo) is read as the day it names.
@@ -52,6 +51,8 @@ export const frontMatterSchema = z.object({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en or en-GB')
     .default('en'),
   summary: z.string().max(5000, long(5000)).optional(),
+  /** A docs site's one line about the page: it opens the summary's bottom line and is the PDF's subject. */
+  description: z.string().max(1000, long(1000)).optional(),
   takeaways: z
     .array(z.string().min(1).max(1000, long(1000)))
     .min(1)
@@ -70,8 +71,6 @@ declare module 'vfile' {
     titleSource: TitleSource;
   }
 }
-
-type Refuse = (reason: string, place?: Point) => void;
 
 /**
  * Read the front matter, if any, into `file.data.frontMatter`, validated: a YAML block (`---`) or a
@@ -103,7 +102,14 @@ export default function frontMatter() {
         ? readYaml(node.value, at, refuse)
         : readToml(node.value, at, refuse);
     if (!read) return;
-    const { data, placeOf = () => node?.position?.start } = read;
+    const { placeOf = () => node?.position?.start } = read;
+    // Docs sites write front matter as HTML (`content&mdash;or links`): a reference is the character it
+    // names. A field left empty (`description:`) is not set, as the site generators read it.
+    const data = Object.fromEntries(
+      Object.entries(read.data)
+        .filter(([, value]) => value !== null)
+        .map(([key, value]) => [key, decodeReferences(value)]),
+    );
     // A docs site's display date (`date: June 2019`) is not a typo of one: it is left out, with a warning.
     if (typeof data.date === 'string' && !/^\d{4}-\d{1,2}-\d{1,2}/.test(data.date)) {
       warn(file, `front matter \`date\` "${data.date}" is not a date as YYYY-MM-DD: the brief is undated`, {
@@ -148,60 +154,7 @@ export default function frontMatter() {
   };
 }
 
-interface Read {
-  data: Record<string, unknown>;
-  /** Where a field (or its key) is written. */
-  placeOf?: (path: PropertyKey[], key?: boolean) => Point | undefined;
-}
-
-function readYaml(text: string, at: (offset?: number) => Point | undefined, refuse: Refuse): Read | undefined {
-  const doc = parseDocument(text, {
-    schema: 'core',
-    uniqueKeys: true,
-    lineCounter: new LineCounter(),
-    prettyErrors: false,
-  });
-  for (const error of doc.errors) refuse(`invalid YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]));
-  // Tags such as `!!js/function` are left unresolved by the core schema; refuse them outright.
-  const tags = doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
-  for (const tag of tags) refuse(`YAML tags are not allowed: ${tag.message.split(' at line')[0]}`, at(tag.pos[0]));
-  if (doc.errors.length > 0 || tags.length > 0) return undefined;
-  let data: unknown;
-  try {
-    // Aliases are bounded so that a "billion laughs" document cannot exhaust memory.
-    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  } catch (error: unknown) {
-    refuse(
-      `front matter: too many YAML alias expansions (${error instanceof Error ? error.message : String(error)})`,
-      at(),
-    );
-    return undefined;
-  }
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    refuse('front matter: expected fields (`name: value` lines)', at());
-    return undefined;
-  }
-  type Ranged = { range?: [number, number] } | undefined;
-  const placeOf = (path: PropertyKey[], key = false): Point | undefined => {
-    if (key && doc.contents && 'items' in doc.contents) {
-      const items = doc.contents.items as Array<{ key?: { value?: unknown; range?: [number, number] } }>;
-      return at(items.find((item) => item.key?.value === path[0])?.key?.range?.[0]);
-    }
-    const target = (doc.getIn(path, true) as Ranged)?.range ?? (doc.get(path[0], true) as Ranged)?.range;
-    return at(target?.[0]);
-  };
-  return { data: data as Record<string, unknown>, placeOf };
-}
-
-function readToml(text: string, at: (offset?: number) => Point | undefined, refuse: Refuse): Read | undefined {
-  try {
-    // Dates become the text they were written as (TomlDate keeps it), as YAML's core schema leaves them.
-    return { data: JSON.parse(JSON.stringify(parseToml(text))) as Record<string, unknown> };
-  } catch (error: unknown) {
-    if (!(error instanceof TomlError)) throw error;
-    const start = at();
-    const line = (start?.line ?? 1) + error.line - 1;
-    refuse(`invalid TOML: ${error.message.split('\n')[0]}`, { line, column: error.column });
-    return undefined;
-  }
+function decodeReferences(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('&') ? parseEntities(value) : value;
+  return Array.isArray(value) ? value.map(decodeReferences) : value;
 }

@@ -1,6 +1,6 @@
 // Every sentence of a document a summary may quote, with where it stands, and its score.
 import type { RootContent } from 'hast';
-import { cutAtClause, junkReason, leansOnContext, lengthProblem, pointWords } from './filters.js';
+import { cutAtClause, isAboutPage, junkReason, leansOnContext, lengthProblem, pointWords } from './filters.js';
 import { type ProseUnit, proseUnits } from './prose-units.js';
 import { rankCandidates } from './rank.js';
 import { sentencesOf, wordCount } from './sentences.js';
@@ -34,10 +34,18 @@ export interface Sentence {
  */
 export function candidates(parts: Part[], lang: string): Sentence[] {
   const found: Omit<Sentence, 'score'>[] = [];
-  for (const part of parts) {
+  const units = parts.map((part) => proseUnits(part.body));
+  const fields = repeatedLabels(units.flat());
+  for (const [p, part] of parts.entries()) {
     let position = 0;
-    proseUnits(part.body).forEach((unit, index) => {
-      for (const sentence of sentencesOf(unit.text, lang)) {
+    units[p]!.forEach((unit, index) => {
+      // A form's field ("Progress: …", "Goals: …" under every heading) is a record, not a point.
+      if (unit.clause || fields.has(labelOf(unit.text) ?? '')) return;
+      const all = [...sentencesOf(unit.text, lang)];
+      // A paragraph with a contact line or contribution notice is about the page, not its subject:
+      // "Suggestions are welcome via GitHub issues. Each issue is a conversation…" goes whole.
+      if (all.some(isAboutPage)) return;
+      for (const sentence of all) {
         if (junkReason(sentence)) continue;
         const problem = lengthProblem(sentence, lang);
         const text = problem === 'too long' ? (cutAtClause(sentence, lang) ?? sentence) : sentence;
@@ -67,4 +75,19 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
     const weight = (leansOnContext(sentence.text) ? 0.6 : 1) * (sentence.words > 30 ? 0.85 : 1);
     return { ...sentence, score: Math.round(scores[i]! * weight * 1e6) / 1e6 };
   });
+}
+
+/** "Progress: The project has…" → "progress": a run-in label of one to three words. */
+function labelOf(text: string): string | undefined {
+  return /^(\p{L}[\p{L}\p{N}'’-]*(?: [\p{L}\p{N}'’-]+){0,2}):\s/u.exec(text)?.[1]?.toLowerCase();
+}
+
+/** Labels that open three or more paragraphs or items: the fields of a form filled in again and again. */
+function repeatedLabels(units: ProseUnit[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const unit of units) {
+    const label = labelOf(unit.text);
+    if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 3).map(([label]) => label));
 }

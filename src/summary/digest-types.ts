@@ -45,6 +45,8 @@ export interface DigestSource {
   sections: SourceSection[];
   /** Front matter `summary`. */
   summary?: string;
+  /** Front matter `description` (a docs site's one line about the page): it opens the bottom line. */
+  description?: string;
   /** Front matter `takeaways` or a `:::takeaways` block. */
   takeaways?: string[];
   lang: string;

@@ -1,16 +1,10 @@
 import type { Point } from 'unist';
-import { candidates, type Sentence } from './candidates.js';
-import type { Digest, DigestItem, DigestList, DigestSource, SourceSection } from './digest-types.js';
+import { type BottomLine, chooseBottomLine } from './bottom-line.js';
+import { candidates } from './candidates.js';
+import type { Digest, DigestItem, DigestList, DigestSource } from './digest-types.js';
 import { collapse, firstList, inlineText } from './hast-prose.js';
 import { derivedKeyPoints, derivedPointLimit } from './key-points.js';
-import {
-  backgroundHeading,
-  bareHeading,
-  centralStart,
-  conclusionHeading,
-  pickBottomLine,
-  summaryHeading,
-} from './lead.js';
+import { bareHeading } from './lead.js';
 import { listItems } from './list-items.js';
 import { apparatus, keyListHeading, keyListPart, partsOf, sectionsOf, shortHeading } from './section-parts.js';
 import { sentences } from './sentences.js';
@@ -70,37 +64,14 @@ export function digest(input: DigestSource): Digest {
     ],
     lang,
   );
-  const topOf = (id: number) => parts.find((part) => part.id === id)?.section;
-  const of = (section: SourceSection) => scored.filter((sentence) => topOf(sentence.section) === section);
-  const byHeading = (pattern: RegExp) =>
-    prose.find((section) => pattern.test(bareHeading(shortHeading(section.heading))) && of(section).length);
-
   let bottomLine: DigestItem[];
-  let used: Sentence[] = [];
-  let opening: SourceSection | undefined;
+  let chosen: BottomLine | undefined;
   if (source.summary !== undefined) {
     bottomLine = sentences(collapse(source.summary), source.lang).map((text, i) => item(text, i));
   } else {
-    // The document's own summary, else its opening prose: paragraphs of one part, never a list's items.
-    const introProse = scored.some((sentence) => sentence.section === 0 && sentence.kind === 'p');
-    opening =
-      byHeading(summaryHeading) ??
-      (introProse ? undefined : byHeading(backgroundHeading)) ??
-      byHeading(conclusionHeading);
-    // A one-line summary section goes on into the section after it (a Rust RFC's "Summary", then its "Motivation").
-    const next = opening ? prose[prose.indexOf(opening) + 1] : undefined;
-    const own = opening ? [...of(opening), ...(next ? of(next) : [])] : scored;
-    // Paragraphs, else, in a document that is one list, its items that are sentences of their own.
-    const paragraphs = own.filter((sentence) => sentence.kind === 'p');
-    const prosePool = paragraphs.length ? paragraphs : own.filter((sentence) => sentence.point);
-    const region = opening ? undefined : topOf(prosePool[0]?.section ?? 0);
-    const pool = prosePool.filter((sentence) =>
-      (opening ? [opening, next] : [region]).includes(topOf(sentence.section)),
-    );
-    used = pickBottomLine(pool, opening ? 0 : centralStart(pool.slice(0, 30)));
-    opening ??= topOf(used[0]?.section ?? 0);
-    const place = opening?.place ?? source.intro.find((node) => node.position)?.position?.start;
-    bottomLine = used.map((sentence, i) => item(sentence.text, i, place));
+    chosen = chooseBottomLine({ prose, parts, scored, intro: source.intro, description: source.description, lang });
+    const { place } = chosen;
+    bottomLine = chosen.texts.map((text, i) => item(text, i, place));
   }
 
   let keyPoints: DigestItem[];
@@ -109,7 +80,8 @@ export function digest(input: DigestSource): Digest {
   } else if (findings) {
     keyPoints = listItems(findings, lang).slice(0, derivedPointLimit);
   } else {
-    keyPoints = derivedKeyPoints({ parts, scored, used, opening, intro: source.intro, words: source.words });
+    const { used = [], opening, ownPart } = chosen ?? {};
+    keyPoints = derivedKeyPoints({ parts, scored, used, opening, ownPart, intro: source.intro, words: source.words });
     // A note that is only a list: its items are its points.
     const list = keyPoints.length === 0 && bottomLine.length === 0 ? firstList(source.intro) : undefined;
     if (list) keyPoints = listItems({ number: 0, heading: '', body: [list] }, lang, false);

@@ -11,20 +11,38 @@ const tableOrChecklist = /\|[^|\n]*\||(^|\s)\[[ xX]\]\s/;
 /** A memorandum's header block, in its languages: "To:", "From:", "Subject:", "Memorandum for …". */
 const memoHeader =
   /^(memorandum for|memorandum to|to|from|subject|date|re|cc|thru|through|an|von|betreff|datum|objet|de|à|date|asunto|para|fecha|oggetto|da|a)\s*:|\b(memorandum for the heads)\b|\bsubject\s*:.*\bfrom\s*:|\bfrom\s*:.*\bsubject\s*:/i;
-/** Contact and administrative lines: where to send questions, revision notes, "find out more". */
-const administrative = new RegExp(
+/**
+ * Lines about the page rather than its subject: how to reach its authors, comment on it or change it.
+ * Their whole paragraph goes ("Suggestions are welcome via GitHub issues. Each issue is a conversation…").
+ */
+const aboutPage = new RegExp(
   [
     String.raw`[\w.+-]+@[\w-]+\.[\w.-]+`,
     String.raw`\b(questions|inquiries|enquiries|comments)\b.{0,80}\b(should|may|can) be (addressed|directed|sent)\b`,
     String.raw`\b(contact|e-?mail|phone|telephone|tel\.?|fax)\s*:`,
+    String.raw`\b(suggestions|feedback|comments|contributions|pull requests|issues)\b.{0,60}\b(are|is) (welcome|encouraged|appreciated)\b`,
+    String.raw`\b(open(ing)?|submit(ting)?|fil(e|ing)|creat(e|ing)) an? (new )?(github )?(issue|pull request)\b|\bedit this page\b`,
+    String.raw`\b(send|submit|provide) (your |us )?(content )?(suggestions|comments|feedback|proposed revisions)\b`,
+    String.raw`\bcomments received will be\b|\bdeadline for (submitting )?(comments|feedback)\b`,
+  ].join('|'),
+  'i',
+);
+/** Contact and administrative lines: the above, and revision notes, "find out more". */
+const administrative = new RegExp(
+  [
+    aboutPage.source,
     String.raw`^(find out more|read more|for more information|see also)\b`,
     String.raw`^(last updated|published|version|bezugsquelle|quelle|source|stand|lizenz|license)\s*:`,
     String.raw`\b(supersedes|rescinds|is hereby rescinded)\b`,
-    String.raw`\b(suggestions|feedback|comments|contributions|pull requests|issues)\b.{0,60}\b(are|is) (welcome|encouraged|appreciated)\b`,
     String.raw`^(weitere informationen|pour en savoir plus|más información|para más información)\b`,
   ].join('|'),
   'i',
 );
+
+/** Whether `sentence` is about the page (its contacts, how to comment on it), which takes its paragraph with it. */
+export function isAboutPage(sentence: string): boolean {
+  return aboutPage.test(sentence);
+}
 /** Definitions: "Data: For the purposes of this Memorandum, the term …", "the term X means …". */
 const definition =
   /\bfor (the )?purposes of this\b|\bthe term\s+["“']?[^"”']{1,40}["”']?\s+(refers to|means|includes)\b|^["“][^"”]{1,40}["”]\s+(means|refers to)\b|\bim sinne dieses\b|\bau sens (du|de la|des) présent/i;
@@ -67,10 +85,33 @@ export function junkReason(sentence: string): JunkReason | undefined {
  * summary has not read that one, so it makes a poor key point.
  */
 const leansBack =
-  /^(however|but|and|also|furthermore|moreover|in addition|additionally|therefore|thus|hence|so|yes|no|this|these|that|those|it|they|such|here|then|for example|for instance|the following|below|as follows|similarly|likewise|otherwise|instead|finally|cependant|c'est-à-dire|c'est à dire|mais|et|aussi|ainsi|donc|de plus|en outre|par ailleurs|ce|cela|ceci|cette|ces|il|elle|ils|elles|oui|non|aber|und|auch|außerdem|daher|deshalb|dies|diese|dieser|dieses|es|sie|zum anderen|zudem|ja|nein|pero|y|también|además|por lo tanto|así|esto|este|esta|estos|estas|en estos casos|en este caso|sí)\b/i;
+  /^(however|but|and|also|furthermore|moreover|in addition|additionally|therefore|thus|hence|so|yes|no|this|these|that|those|it|they|such|here|then|for example|for instance|the following|below|as follows|similarly|likewise|otherwise|instead|finally|cependant|c'est-à-dire|c'est à dire|mais|et|aussi|ainsi|donc|de plus|en outre|par ailleurs|ce|cela|ceci|cette|ces|il|elle|ils|elles|oui|non|aber|und|auch|außerdem|daher|deshalb|dies|diese|dieser|dieses|es|sie|zum anderen|zudem|ja|nein|pero|y|también|además|por lo tanto|así|esto|este|esta|estos|estas|en estos casos|en este caso|sí|the (first|second|third|latter|former|above)|both|each of (these|them|those)|trotzdem|dennoch|jedoch|allerdings|pourtant|toutefois|néanmoins|sin embargo|no obstante|por ello|a continuación)\b/i;
+/** A sentence that points back at what the reader of a summary never saw: "mentioned above", "the previous point". */
+const pointsBack =
+  /\b(mentioned|described|listed|noted|outlined|discussed) (above|earlier|previously|before)|\b(above-mentioned|aforementioned|previous (point|section|paragraph))\b|\b(punto|apartado|sección) anterior\b|\bmencionad[oa]s? (anteriormente|arriba)\b|\bci-dessus\b|\bsusmentionnée?s?\b|\boben (genannt|beschrieben|erwähnt)\w*|\bvorstehend\w*/i;
+
+/**
+ * "This memorandum …", "Diese Richtlinie …", "Ce document …": a document naming itself needs no sentence
+ * before it, and real documents open that way more often than any other.
+ */
+const selfReference =
+  /^(this|these|dies(e[rs]?)?|ce(tte)?|est[ea]) (document|memorandum|memo|policy|guide|guidance|report|paper|brief|briefing|rfc|proposal|page|directive|circular|standard|framework|strategy|plan|note|article|post|handbook|manual|playbook|notice|order|bulletin|letter|decision|regulation|review|study|publication|website|site|repository|project|principles|guidelines|requirements|dokument|richtlinie|leitfaden|bericht|papier|strategie|grundsätze|politique|guide|rapport|note|stratégie|principes|documento|política|guía|informe|estrategia|principios)\b/i;
+
+/** "E.g. …", "Por ejemplo, …": an example of what the sentence before said. */
+const example =
+  /^(e\.\s?g\.|i\.\s?e\.|z\.\s?b\.|for example|for instance|par exemple|zum beispiel|beispielsweise|por ejemplo)(?=[\s,])/i;
+
+/** Whether `sentence` opens with an example of what came before. */
+export function isExample(sentence: string): boolean {
+  return example.test(sentence.replace(/^["“„«¿¡(]+/, ''));
+}
 
 export function leansOnContext(sentence: string): boolean {
-  return leansBack.test(sentence.replace(/^["“„«¿¡(]+/, ''));
+  // Typographic apostrophes (from smartypants or the source) read as plain ones: "C’est-à-dire".
+  // A sentence in brackets is an aside to the one before it.
+  if (/^\(.*\)[.!?…]?$/.test(sentence.trim())) return true;
+  const plain = sentence.replace(/^["“„«¿¡(]+/, '').replace(/[’ʼ]/g, "'");
+  return (leansBack.test(plain) && !selfReference.test(plain)) || pointsBack.test(plain) || isExample(plain);
 }
 
 /** Too short or too long for a key point (`max` words at most). */

@@ -13,11 +13,8 @@ export function inlineText(node: ElementContent | Element): string {
   if (node.type !== 'element') return '';
   if (String(node.properties.className ?? '').includes('image-refused')) return '';
   if (node.tagName === 'br') return ' ';
-  if (
-    node.tagName === 'sup' &&
-    node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)
-  )
-    return '';
+  // A footnote reference, GFM's or written by hand (`18F<sup><a href="#fn9">9</a></sup>`).
+  if (node.tagName === 'sup' && node.children.some(isNoteLink)) return '';
   const text = node.children.map(inlineText).join('');
   // Block children (a loose list item's paragraphs, a nested list) are separate runs of text.
   return /^(p|ul|ol|li|div|blockquote)$/.test(node.tagName) ? ` ${text} ` : text;
@@ -25,4 +22,12 @@ export function inlineText(node: ElementContent | Element): string {
 
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+function isNoteLink(node: ElementContent): boolean {
+  return (
+    node.type === 'element' &&
+    (node.properties.dataFootnoteRef !== undefined ||
+      (node.tagName === 'a' && String(node.properties.href ?? '').startsWith('#')))
+  );
 }

@@ -19,6 +19,8 @@ interface Choice {
   used: Sentence[];
   /** The section the bottom line comes from: it gives no key point. */
   opening?: SourceSection;
+  /** Or the part of a section it comes from. */
+  ownPart?: SectionPart;
   intro: RootContent[];
   words?: number;
 }
@@ -27,7 +29,7 @@ interface Choice {
  * The best sentence of each part competes; at most five win, one a section first, within the word
  * budget, shown in document order. A document of one long section gives points from its paragraphs.
  */
-export function derivedKeyPoints({ parts, scored, used, opening, intro, words }: Choice): DigestItem[] {
+export function derivedKeyPoints({ parts, scored, used, opening, ownPart, intro, words }: Choice): DigestItem[] {
   const taken = new Set(used.map((sentence) => sentence.text));
   const wholeDocument: SectionPart = {
     id: 0,
@@ -37,7 +39,7 @@ export function derivedKeyPoints({ parts, scored, used, opening, intro, words }:
     body: intro,
   };
   const best: Array<{ part: SectionPart; sentence: Sentence }> = parts
-    .filter((part) => part.section !== opening)
+    .filter((part) => part.section !== opening && part !== ownPart)
     .flatMap((part) => {
       const top = scored
         .filter((sentence) => sentence.section === part.id && sentence.point && !taken.has(sentence.text))

@@ -1,8 +1,8 @@
 import type { RootContent } from 'hast';
 import type { Sentence } from './candidates.js';
-import { junkReason, leansOnContext, lengthProblem } from './filters.js';
+import { isExample, junkReason, leansOnContext, lengthProblem } from './filters.js';
 import { proseUnits } from './prose-units.js';
-import { sentencesOf } from './sentences.js';
+import { sentences, sentencesOf, wordCount } from './sentences.js';
 
 /** The bottom line's length, in words: at least a full thought, at most what one reads at a glance. */
 export const bottomLineWords = { min: 25, max: 90 };
@@ -12,6 +12,7 @@ const bottomLineSentences = 4;
 export const summaryHeading = new RegExp(
   `^(${[
     '(the )?(executive summary|summary|in brief|at a glance|bottom line|overview|abstract|purpose|tl;?dr)',
+    '(the )?(purpose|summary|overview) of .{1,80}|purpose and (scope|background|applicability)|scope and purpose',
     'résumé|synthèse|en bref|objet|objectif',
     'zusammenfassung|kurzfassung|überblick|zweck|management summary',
     'resumen( ejecutivo)?|síntesis|propósito|objeto',
@@ -42,17 +43,18 @@ export function bareHeading(heading: string): string {
  * what follows), from the first unit `start`, until there are at least {@link bottomLineWords}.min words at
  * the end of a paragraph, never more than its max or four sentences.
  */
-export function pickBottomLine(sentences: Sentence[], start = 0): Sentence[] {
+export function pickBottomLine(sentences: Sentence[], start = 0, had = { sentences: 0, words: 0 }): Sentence[] {
   const picked: Sentence[] = [];
-  let words = 0;
+  let words = had.words;
   for (const [i, sentence] of sentences.entries()) {
     if (i < start) continue;
     // A bottom line cannot open on "So, …" or "This means …": its reader has not read what came before.
     if (picked.length === 0 && leansOnContext(sentence.text)) continue;
     const previous = picked.at(-1);
     const newParagraph = previous && (sentence.section !== previous.section || sentence.unit !== previous.unit);
-    if (newParagraph && words >= bottomLineWords.min) break;
-    if (words + sentence.words > bottomLineWords.max || picked.length >= bottomLineSentences) {
+    // An example is the text's evidence, not its answer: a bottom line long enough stops before it.
+    if ((newParagraph || isExample(sentence.text)) && words >= bottomLineWords.min) break;
+    if (words + sentence.words > bottomLineWords.max || had.sentences + picked.length >= bottomLineSentences) {
       if (picked.length > 0) break;
       continue;
     }
@@ -60,6 +62,20 @@ export function pickBottomLine(sentences: Sentence[], start = 0): Sentence[] {
     words += sentence.words;
   }
   return picked;
+}
+
+/** The sentences of a front matter `description` that read as prose (a missing full stop added), or none. */
+export function describedBy(description: string | undefined, lang: string): string[] {
+  const text = description?.replace(/\s+/g, ' ').trim();
+  if (!text) return [];
+  const all = sentences(/[.!?…]["”’)]*$/.test(text) ? text : `${text}.`, lang);
+  return all.every((sentence) => !junkReason(sentence)) && wordCount(text, lang) >= 6 ? all : [];
+}
+
+/** The same sentence, whatever its quotes, dashes and case: a description the text repeats is said once. */
+export function sameText(a: string, b: string): boolean {
+  const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return bare(a) === bare(b);
 }
 
 /**

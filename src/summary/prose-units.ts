@@ -9,6 +9,8 @@ export interface ProseUnit {
   kind: 'p' | 'li';
   /** Its place in the Markdown, for a warning. */
   place?: { line: number; column: number };
+  /** An item of a list of clauses ("- les documents communiqués ;"): part of one sentence, never a point. */
+  clause?: boolean;
 }
 
 /** Blocks whose text is never prose to quote. */
@@ -18,39 +20,74 @@ const transparent = /^(div|section|article|aside|main|header|footer)$/;
 
 export function proseUnits(body: RootContent[]): ProseUnit[] {
   const units: ProseUnit[] = [];
-  const visit = (node: RootContent | ElementContent) => {
-    if (node.type !== 'element' || skipped.test(node.tagName)) return;
+  const joined = new Set<Element>();
+  const visit = (node: RootContent | ElementContent, index: number, siblings: Array<RootContent | ElementContent>) => {
+    if (node.type !== 'element' || skipped.test(node.tagName) || joined.has(node)) return;
     if (String(node.properties.className ?? '').includes('contains-task-list')) return;
     if (transparent.test(node.tagName)) node.children.forEach(visit);
-    else if (node.tagName === 'p') add(node, 'p');
-    else if (node.tagName === 'ul' || node.tagName === 'ol') {
-      for (const item of node.children) if (item.type === 'element' && item.tagName === 'li') visitItem(item);
+    else if (node.tagName === 'p') {
+      const list = siblings.slice(index + 1).find((next) => next.type === 'element');
+      const names = list?.type === 'element' ? phraseList(list) : undefined;
+      if (list?.type === 'element' && names && /:$/.test(collapse(inlineText(node)))) joined.add(list);
+      add(node, 'p', false, joined.has(list as Element) ? names : undefined);
+    } else if (node.tagName === 'ul' || node.tagName === 'ol') {
+      const items = node.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
+      const ends = items.map((item) => collapse(inlineText({ ...item, children: item.children.filter(notList) })));
+      // Items that end in ";" or "," (perhaps "; and") are the clauses of one sentence the list spells out.
+      const clauses =
+        ends.filter((text) => /[;,](\s*(and|or|et|ou|und|oder|y|o))?$/i.test(text)).length * 2 >= items.length;
+      for (const item of items) visitItem(item, clauses);
     }
   };
-  const visitItem = (item: Element) => {
-    const own = item.children.filter((child) => !isList(child));
-    add({ ...item, children: own }, 'li');
-    for (const child of item.children) if (isList(child)) visit(child);
+  const visitItem = (item: Element, clause: boolean) => {
+    add({ ...item, children: item.children.filter(notList) }, 'li', clause);
+    item.children.forEach((child, index, siblings) => {
+      if (!notList(child)) visit(child, index, siblings);
+    });
   };
-  const add = (node: Element, kind: ProseUnit['kind']) => {
-    const text = collapse(inlineText(node));
+  const add = (node: Element, kind: ProseUnit['kind'], clause = false, names?: string[]) => {
+    const own = collapse(inlineText(withoutRunInHeading(node)));
+    const text = names ? `${own} ${names.join('; ')}.` : own;
     if (!text || isLinks(node, text)) return;
     const start = node.position?.start;
-    units.push({ text, kind, ...(start ? { place: { line: start.line, column: start.column } } : {}) });
+    units.push({
+      text,
+      kind,
+      ...(start ? { place: { line: start.line, column: start.column } } : {}),
+      ...(clause ? { clause } : {}),
+    });
   };
   body.forEach(visit);
   return units;
 }
 
-function isList(node: ElementContent): boolean {
-  return node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol');
+/**
+ * A list of two to eight short names ("Don’t slow down delivery", "Trust and verify"), or undefined:
+ * after a lead-in ("GDS has defined 6 principles. They are:") it is the end of that sentence, read
+ * as one ("They are: Don’t slow down delivery; …; Trust and verify.").
+ */
+function phraseList(node: Element): string[] | undefined {
+  if (node.tagName !== 'ul' && node.tagName !== 'ol') return undefined;
+  const items = node.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
+  if (items.length < 2 || items.length > 8 || items.some((item) => !item.children.every(notList))) return undefined;
+  const names = items.map((item) => collapse(inlineText(item)));
+  // A list of links ("Similar efforts can be found at:") is navigation, not names.
+  const short = names.every(
+    (name, i) => name && name.split(' ').length <= 10 && !/[.!?;:,]$/.test(name) && !isLinks(items[i]!, name),
+  );
+  return short ? names : undefined;
+}
+
+function notList(node: ElementContent): boolean {
+  return node.type !== 'element' || (node.tagName !== 'ul' && node.tagName !== 'ol');
 }
 
 /** Mostly link text, or links and separators after a lead-in ("Read this in: English | Français"): navigation. */
 function isLinks(node: Element, text: string): boolean {
   const linked = collapse(linkText(node));
   if (!linked) return false;
-  return linked.length * 10 >= text.length * 6 || /^([^:]*:)?[\s|·•,/–—-]*$/.test(collapse(withoutLinks(node)));
+  // The lead-in is a few words ("Read this in:"), not a paragraph that ends on a colon before a list.
+  return linked.length * 10 >= text.length * 6 || /^([^:.!?]{0,60}:)?[\s|·•,/–—-]*$/.test(collapse(withoutLinks(node)));
 }
 
 function linkText(node: ElementContent | Element): string {
@@ -62,4 +99,13 @@ function linkText(node: ElementContent | Element): string {
 function withoutLinks(node: ElementContent | Element): string {
   if (node.type === 'text') return node.value;
   return node.type === 'element' && node.tagName !== 'a' ? node.children.map(withoutLinks).join('') : '';
+}
+
+/** A paragraph that opens with a bold line of its own (`**About FindSupport.gov**<br>`) without it: that line is a heading. */
+function withoutRunInHeading(node: Element): Element {
+  const blank = (child: ElementContent) => child.type === 'text' && !child.value.trim();
+  const [first, second] = node.children.filter((child) => !blank(child));
+  const bold = first?.type === 'element' && (first.tagName === 'strong' || first.tagName === 'b');
+  if (!bold || second?.type !== 'element' || second.tagName !== 'br') return node;
+  return { ...node, children: node.children.slice(node.children.indexOf(second) + 1) };
 }

@@ -65,7 +65,8 @@ function withoutApparatus(body: RootContent[]): RootContent[] {
 
 /**
  * A document without `##` sections may still have structure: one written with `#` or `###`
- * headings is read, for the summary only, as sections at its highest heading level.
+ * headings is read, for the summary only, as sections at its highest heading level; one without
+ * headings, at its bold one-line paragraphs (a memo's "A. **Purpose of the Initiative**").
  */
 export function sectionsOf(nodes: RootContent[]): { intro: RootContent[]; sections: SourceSection[] } {
   const isHeading = (node: RootContent, level?: number): node is Element =>
@@ -73,19 +74,40 @@ export function sectionsOf(nodes: RootContent[]): { intro: RootContent[]; sectio
   const level = Math.min(
     ...nodes.filter((node) => isHeading(node)).map((node) => Number((node as Element).tagName[1])),
   );
+  // Bold lines stand in for headings only when each is said once: "**A bit more detail**" under every
+  // point is a run-in label, and the sections it would make all have one name.
+  const bold = Number.isFinite(level) ? [] : nodes.map(boldLine);
+  const names = bold.flatMap((element) => (element ? [collapse(inlineText(element)).toLowerCase()] : []));
+  const distinct = new Set(names).size === names.length;
+  const headingOf = (node: RootContent, i: number): Element | undefined =>
+    Number.isFinite(level) ? (isHeading(node, level) ? node : undefined) : distinct ? bold[i] : undefined;
   const intro: RootContent[] = [];
   const sections: SourceSection[] = [];
-  for (const node of nodes) {
-    if (isHeading(node, level))
+  for (const [i, node] of nodes.entries()) {
+    const heading = headingOf(node, i);
+    if (heading)
       sections.push({
         number: sections.length + 1,
-        heading: collapse(inlineText(node)),
+        heading: collapse(inlineText(heading)),
         body: [],
         place: node.position?.start,
       });
     else (sections.at(-1)?.body ?? intro).push(node);
   }
   return { intro, sections };
+}
+
+/** A paragraph that is only a short bold phrase, perhaps after "A." or "IV.": its bold element, else undefined. */
+function boldLine(node: RootContent): Element | undefined {
+  if (node.type !== 'element' || node.tagName !== 'p') return undefined;
+  const parts = node.children.filter((child) => child.type !== 'text' || child.value.trim());
+  const bold = parts.at(-1);
+  if (bold?.type !== 'element' || !/^(strong|b)$/.test(bold.tagName) || parts.length > 2) return undefined;
+  if (parts.length === 2 && !(parts[0]?.type === 'text' && /^\s*([A-Z]|[IVXL]+|\d+)[.)]\s*$/.test(parts[0].value)))
+    return undefined;
+  const text = collapse(inlineText(bold));
+  // A bold sentence is emphasis, not a heading.
+  return text && !/[.!?]$/.test(text) && text.split(' ').length <= 12 ? bold : undefined;
 }
 
 /** "What It Means for India — Strategic Autonomy" → "What It Means for India". */
@@ -99,10 +121,14 @@ export function keyListPart(heading: string): string {
 }
 
 function headingParts(heading: string): string[] {
-  return heading
-    .split(/\s+[—–-]\s+|:\s+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
+  return (
+    heading
+      // "3 - Le cadre juridique", "IV — Scope": the number is the heading's, not a part of its own.
+      .replace(/^\s*(\d+|[IVXL]+)\s+[—–-]\s+/, '$1. ')
+      .split(/\s+[—–-]\s+|:\s+/)
+      .map((part) => part.trim())
+      .filter(Boolean)
+  );
 }
 
 export const keyListHeading =

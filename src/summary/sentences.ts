@@ -24,6 +24,9 @@ const abbreviations = new Set(
   ),
 );
 
+/** "U.S.", "e.g.", "z.B.", "i.e.": letters each followed by a full stop, ending the text. */
+const dottedAcronym = /(?:^|[\s(])(?:\p{L}\.){2,}$/u;
+
 /** The sentences of a paragraph, split by `Intl.Segmenter` in the document's language. */
 export function sentences(text: string, lang = 'en'): string[] {
   return [...sentencesOf(text, lang)];
@@ -39,10 +42,13 @@ export function* sentencesOf(text: string, lang = 'en'): Generator<string, undef
     const sentence = segment.trim();
     if (!sentence) continue;
     const word = previous === undefined ? undefined : /(?:^|[\s(])(\p{L}+)\.$/u.exec(previous)?.[1];
-    // Glue back a break after an abbreviation or an initial ("John F. Kennedy"), or before a lower-case word.
+    // Glue back a break after an abbreviation, an initial ("John F. Kennedy") or a dotted acronym
+    // ("the U.S. Department", "e.g. Berlin"), or before a lower-case word.
     if (
       previous !== undefined &&
-      ((word && (abbreviations.has(word) || /^\p{Lu}$/u.test(word))) || /^\p{Ll}/u.test(sentence))
+      ((word && (abbreviations.has(word) || /^\p{Lu}$/u.test(word))) ||
+        dottedAcronym.test(previous) ||
+        /^\p{Ll}/u.test(sentence))
     ) {
       previous = `${previous} ${sentence}`;
     } else {
