@@ -108,6 +108,11 @@ describe('front matter', () => {
     });
   });
 
+  it('should refuse, not loop on, a YAML list that holds itself', () => {
+    const file = parse('---\ntitle: &a [*a]\n---\n\nText.\n');
+    expect(file.messages.map((message) => [message.fatal, message.line])).toEqual([[true, 2]]);
+  });
+
   it('should take a field left empty as one not set', () => {
     const file = parse('---\ntitle: On Water\ndescription:\nauthor:\n---\n\nText.\n');
     expect(file.messages).toEqual([]);

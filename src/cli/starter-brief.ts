@@ -26,6 +26,8 @@ keywords:
   - "second topic"
 # Language of the text (BCP 47): dates and sentence splitting follow it.
 lang: en
+# One line about the brief: the PDF's subject, and the start of the summary's bottom line when \`summary\` is not set.
+description: "A one-sentence description of the brief, for catalogues and search results."
 # The "bottom line" of the one-page summary (default: the first paragraph below).
 summary: "Two to four sentences a busy reader can act on: the finding, why it matters now, and the one thing to do."
 # Key takeaways, on the cover and in the summary (default: a \`:::takeaways\` block, else each section's first sentence).

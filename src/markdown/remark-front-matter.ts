@@ -154,7 +154,8 @@ export default function frontMatter() {
   };
 }
 
+/** A string, or each string of a list (the schema wants no deeper ones: a YAML alias may even make a list hold itself). */
 function decodeReferences(value: unknown): unknown {
-  if (typeof value === 'string') return value.includes('&') ? parseEntities(value) : value;
-  return Array.isArray(value) ? value.map(decodeReferences) : value;
+  const decode = (item: unknown) => (typeof item === 'string' && item.includes('&') ? parseEntities(item) : item);
+  return Array.isArray(value) ? value.map(decode) : decode(value);
 }
