@@ -111,7 +111,7 @@ export async function printOutput({
   if (toc) {
     // A second print, now with the page numbers the first one found (see src/pdf/toc-pages.ts).
     const paged = await withPages(toc, pdf);
-    const lost = paged.filter(({ page }) => !page).map(({ number }) => number);
+    const lost = paged.filter(({ page }) => !page).map(({ mark }) => mark);
     // A custom contents partial without the links to the sections leaves their pages blank.
     if (lost.length)
       warn(

@@ -101,6 +101,30 @@ describe('sections that follow the document', () => {
     expect(doc.intro).toContain('Intro.');
   });
 
+  it('should print the author’s own section numbers once, and only when every heading has one', async () => {
+    const marks = async (headings: string[]) => {
+      const { doc } = await model(`---\ntitle: T\n---\n\n${headings.map((h) => `## ${h}\n\nText.`).join('\n\n')}\n`);
+      return doc.sections.map((section) => [section.mark, section.title]);
+    };
+    expect(await marks(['I. Definitions', 'II. Policy'])).toEqual([
+      ['I', 'Definitions'],
+      ['II', 'Policy'],
+    ]);
+    expect(await marks(['3 - Le cadre', '4.2 Publicación', '5) Fin'])).toEqual([
+      ['3', 'Le cadre'],
+      ['4.2', 'Publicación'],
+      ['5', 'Fin'],
+    ]);
+    expect(await marks(['1. Aims', 'Scope'])).toEqual([
+      ['1', '1. Aims'],
+      ['2', 'Scope'],
+    ]);
+    expect(await marks(['3 things to do', '2026 in review'])).toEqual([
+      ['1', '3 things to do'],
+      ['2', '2026 in review'],
+    ]);
+  });
+
   it('should cut at # headings after the title', async () => {
     const { doc } = await model('# The title\n\nIntro.\n\n# Part one\n\nText.\n\n# Part two\n\nText.\n');
     expect(doc.meta.title).toBe('The title');

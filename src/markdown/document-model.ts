@@ -8,6 +8,7 @@ import { boxPoints, type Digest, digest, type SourceSection } from '../summary/d
 import { leadOf } from '../summary/lead.js';
 import { wordCount } from '../summary/sentences.js';
 import type { FrontMatter } from './remark-front-matter.js';
+import { markSections } from './section-marks.js';
 import { cutSections, type Structure } from './sections.js';
 import type { TitleSource } from './title.js';
 
@@ -17,6 +18,10 @@ export interface Section {
   /** 1-based; references are not numbered and not in `sections`. */
   number: number;
   heading: string;
+  /** The number as printed: the author's own when every heading has one ("II.", "4.2"), else `number`. */
+  mark: string;
+  /** The heading as printed: without the author's number that `mark` shows. */
+  title: string;
   html: string;
   /** Its first sentence that stands alone, for derived summaries. */
   lead?: string;
@@ -85,7 +90,7 @@ export default function documentModel(this: Processor) {
       }
       const number = sections.length + 1;
       const lead = leadOf(body, lang);
-      sections.push({ id: slugger.slug(title), number, heading: title, html: toHtml(body), lead });
+      sections.push({ id: slugger.slug(title), number, heading: title, mark: '', title, html: toHtml(body), lead });
       sources.push({ number, heading: title, body, place: heading.position?.start });
     }
 
@@ -103,7 +108,7 @@ export default function documentModel(this: Processor) {
     return {
       meta: file.data.frontMatter!,
       intro: toHtml(intro),
-      sections,
+      sections: markSections(sections),
       digest: summary,
       summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
       keyPoints: marked ?? boxPoints(summary.keyPoints),

@@ -8,6 +8,9 @@ export interface TocEntry {
   id: string;
   number: number;
   heading: string;
+  /** The section's number and heading as printed (see `markSections`); a custom partial may use either pair. */
+  mark: string;
+  title: string;
   /** Empty in the first print, which only measures. */
   page: string;
 }
@@ -17,5 +20,12 @@ export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
   // A contents marker in the document (`{:toc}`, `[TOC]`) asks for the contents whatever its length.
   const wanted = document.wordCount >= tocMinWords || document.inferred?.contentsMarked;
   if (!wanted || document.sections.length < 2) return undefined;
-  return document.sections.map(({ id, number, heading }) => ({ id, number, heading, page: '' }));
+  return document.sections.map(({ id, number, heading, mark, title }) => ({
+    id,
+    number,
+    heading,
+    mark,
+    title,
+    page: '',
+  }));
 }
