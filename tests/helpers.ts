@@ -105,6 +105,35 @@ export async function pageCount(file: string): Promise<number> {
   return (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
 }
 
+/**
+ * The height of the first tinted block on a PDF's first page (the brief's takeaways box), as a share
+ * of the page's: rows mostly of a light tint, from the first such row through gaps of text lines.
+ */
+export async function tintedBlockShare(file: string, dir: string): Promise<number> {
+  const root = path.join(dir, path.basename(file, '.pdf'));
+  await run('pdftoppm', ['-r', '30', '-gray', '-f', '1', '-l', '1', '-singlefile', file, root]);
+  const pgm = await readFile(`${root}.pgm`);
+  // Binary PGM: "P5\n<width> <height>\n<max>\n" then one byte a pixel.
+  const [, width, height, max] = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.toString('latin1', 0, 40))!;
+  const [w, h] = [Number(width), Number(height)];
+  const start = pgm.length - w * h;
+  const tinted = (y: number) => {
+    let count = 0;
+    for (let x = 0; x < w; x++) {
+      const value = (pgm[start + y * w + x]! * 255) / Number(max);
+      if (value >= 225 && value <= 250) count++;
+    }
+    return count > w * 0.3;
+  };
+  let first = -1;
+  let last = -1;
+  for (let y = 0, gap = 0; y < h && gap <= 4; y++) {
+    if (tinted(y)) [first, last, gap] = [first < 0 ? y : first, y, 0];
+    else if (first >= 0) gap++;
+  }
+  return first < 0 ? 0 : (last - first + 1) / h;
+}
+
 export interface PdfTextItem {
   text: string;
   /** The size the text is set in, in pt, as pdf.js computes it from the text and page matrices. */

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, pageCount, pdfText, pdfWords, runCli, tempDir } from './helpers.js';
+import { fixture, pageCount, pdfText, pdfWords, runCli, tempDir, tintedBlockShare } from './helpers.js';
 
 const corpus = fixture('real');
 
@@ -29,6 +29,15 @@ describe('the corpus of real documents, built through the CLI', () => {
   it('should fit every summary on one page', async () => {
     for (const name of names)
       expect(await pageCount(path.join(out, name.replace(/\.md$/, '.summary.pdf'))), name).toBe(1);
+  });
+
+  it('should keep each brief’s takeaways box within about a third of its first page', async () => {
+    const pictures = await tempDir();
+    for (const name of names) {
+      const share = await tintedBlockShare(path.join(out, name.replace(/\.md$/, '.brief.pdf')), pictures);
+      expect(share, name).toBeGreaterThan(0.05);
+      expect(share, name).toBeLessThanOrEqual(0.34);
+    }
   });
 
   it("should let no docs-site syntax reach the PDFs' text", async () => {

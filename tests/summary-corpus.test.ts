@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/markdown/document-model.js';
 import { processor } from '../src/markdown/processor.js';
-import { junkReason } from '../src/summary/filters.js';
+import { junkReason, leansOnContext } from '../src/summary/filters.js';
 import { wordCount } from '../src/summary/sentences.js';
 import { fixture, runCli, tempDir } from './helpers.js';
 
@@ -36,6 +36,8 @@ describe('the summaries of the corpus of real documents', () => {
     expect(words(bottomLine.join(' '))).toBeLessThanOrEqual(90);
     expect(words(bottomLine.join(' '))).toBeGreaterThanOrEqual(25);
     for (const sentence of bottomLine) expect(junkReason(sentence), sentence).toBeUndefined();
+    // Its reader has read nothing before it: "However, …", "The latter …" cannot open it.
+    expect(leansOnContext(bottomLine[0]!), bottomLine[0]).toBe(false);
   });
 
   it.each(names)('should give %s key points of one sentence, 8–40 words, from different sections in order', (name) => {
@@ -43,6 +45,7 @@ describe('the summaries of the corpus of real documents', () => {
     expect(keyPoints.length).toBeLessThanOrEqual(5);
     for (const point of keyPoints) {
       expect(junkReason(point.text), point.text).toBeUndefined();
+      expect(leansOnContext(point.text), point.text).toBe(false);
       expect(words(point.text), point.text).toBeGreaterThanOrEqual(8);
       expect(words(point.text), point.text).toBeLessThanOrEqual(40);
     }
