@@ -210,13 +210,13 @@ describe('the summary of a real document’s habits', () => {
       [
         'An opening paragraph that says what this short note is about, in a few words of plain prose for the reader.',
         '## Agencies',
-        '18F<sup id="fnr9"><a href="#fn9">9</a></sup> and the Bureau:<sup><a href="#fn10">10</a></sup> Both of these organisations publish the code they write by default.',
+        '18F<sup id="fnr9"><a href="#fn9">9</a></sup> and the Bureau<sup><a href="#fn10">10</a></sup> publish the code they write by default, as their policies require.',
         '## Case study',
         '**About FindSupport.gov**<br>\nThe department launched a new website to help people find mental health resources near them.',
       ].join('\n\n'),
     );
     expect(texts(doc.digest.keyPoints)).toEqual([
-      '18F and the Bureau: Both of these organisations publish the code they write by default.',
+      '18F and the Bureau publish the code they write by default, as their policies require.',
       'The department launched a new website to help people find mental health resources near them.',
     ]);
   });
@@ -289,6 +289,20 @@ describe('the summary of a real document’s habits', () => {
         .join('\n\n'),
     );
     for (const point of doc.digest.keyPoints) expect(point.text).toMatch(/^Initiative [ABC] was proposed/);
+  });
+
+  it('should not take a labelled note for a key point', async () => {
+    const { doc } = await model(
+      [
+        'An opening paragraph that says what this short note is about, in a few words of plain prose for the reader.',
+        '## Appendix',
+        'Traditional TIC: For instances not covered in other use cases, agencies are required to continue as before.',
+        'The traditional use case may include agency use of the two older providers of managed services.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.keyPoints)).toEqual([
+      'The traditional use case may include agency use of the two older providers of managed services.',
+    ]);
   });
 
   it('should read a lead-in and its list of short names as one sentence, and leave a list of links out', async () => {

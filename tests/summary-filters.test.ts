@@ -130,6 +130,9 @@ describe('the summary filters', () => {
   it('should refuse an invitation to open an issue or a pull request', () => {
     expect(junkReason('Start a new conversation by opening a new issue.')).toBe('administrative');
     expect(junkReason('Changes may be submitted by submitting a pull request on GitHub.')).toBe('administrative');
+    expect(junkReason('If you’d like to help, please post in this goal’s dedicated zulip topic.')).toBe(
+      'administrative',
+    );
   });
 });
 

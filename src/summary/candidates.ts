@@ -57,7 +57,8 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
           unit: index,
           kind: unit.kind,
           position: position++,
-          point: words >= pointWords.min && words <= pointWords.max,
+          // "Traditional TIC: For instances …", "Regarding focus: There isn't …": a labelled note, not a point.
+          point: words >= pointWords.min && words <= pointWords.max && !runInLabel.test(text),
           ...(unit.place ? { place: unit.place } : {}),
         });
       }
@@ -76,6 +77,9 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
     return { ...sentence, score: Math.round(scores[i]! * weight * 1e6) / 1e6 };
   });
 }
+
+/** A sentence that opens with a label of up to four words, a colon, then a capital. */
+const runInLabel = /^[^\s:]+(?: [^\s:]+){0,3}: \p{Lu}/u;
 
 /** "Progress: The project has…" → "progress": a run-in label of one to three words. */
 function labelOf(text: string): string | undefined {

@@ -24,6 +24,7 @@ const aboutPage = new RegExp(
     String.raw`\b(open(ing)?|submit(ting)?|fil(e|ing)|creat(e|ing)) an? (new )?(github )?(issue|pull request)\b|\bedit this page\b`,
     String.raw`\b(send|submit|provide) (your |us )?(content )?(suggestions|comments|feedback|proposed revisions)\b`,
     String.raw`\bcomments received will be\b|\bdeadline for (submitting )?(comments|feedback)\b`,
+    String.raw`\bplease (post|reach out|contact|get in touch|comment|let us know|write to|join)\b`,
   ].join('|'),
   'i',
 );
