@@ -322,6 +322,25 @@ describe('the summary of a real document’s habits', () => {
     expect(JSON.stringify(doc.digest)).not.toContain('Open Definition');
   });
 
+  it('should say a labelled list’s names whole in its lead-in, and go on into its items when that is short', async () => {
+    const items = ['Public', 'Accessible', 'Described', 'Reusable', 'Complete', 'Timely', 'Managed', 'Open', 'Free'];
+    const { doc } = await model(
+      [
+        'In general, open data will be consistent with the following principles:',
+        items
+          .map(
+            (name) =>
+              `* *${name}.* Open data are ${name.toLowerCase()} so that the public can use them for any purpose.`,
+          )
+          .join('\n'),
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.bottomLine)).toEqual([
+      `In general, open data will be consistent with the following principles: ${items.join('; ')}.`,
+      'Open data are public so that the public can use them for any purpose.',
+    ]);
+  });
+
   it('should take a purpose paragraph that ends on a colon before its list for prose, not for links', async () => {
     const { doc } = await model(
       [

@@ -101,5 +101,14 @@ export function chooseBottomLine({ prose, parts, scored, intro, description, lan
     pool.filter((sentence) => topOf(sentence.section) === region),
     (fresh) => centralStart(fresh.slice(0, 30)),
   );
+  // Paragraphs too short for a bottom line ("… the following principles: Public; Accessible; …") go on
+  // into the sentences after them, a list's items too, when those stand alone.
+  const words = had.words + used.reduce((sum, sentence) => sum + sentence.words, 0);
+  if (used.length && words < bottomLineWords.min) {
+    const after = scored
+      .slice(scored.indexOf(used.at(-1)!) + 1)
+      .filter((sentence) => topOf(sentence.section) === region && (sentence.kind === 'p' || sentence.point));
+    used.push(...pickBottomLine(fresh(after), 0, { sentences: had.sentences + used.length, words }));
+  }
   return finish(used, topOf(used[0]?.section ?? 0));
 }

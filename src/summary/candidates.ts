@@ -48,7 +48,7 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
       for (const sentence of all) {
         if (junkReason(sentence)) continue;
         const problem = lengthProblem(sentence, lang);
-        const text = problem === 'too long' ? (cutAtClause(sentence, lang) ?? sentence) : sentence;
+        const text = problem === 'too long' && !unit.whole ? (cutAtClause(sentence, lang) ?? sentence) : sentence;
         const words = wordCount(text, lang);
         found.push({
           text,

@@ -11,6 +11,8 @@ export interface ProseUnit {
   place?: { line: number; column: number };
   /** An item of a list of clauses ("- les documents communiqués ;"): part of one sentence, never a point. */
   clause?: boolean;
+  /** A lead-in said with the names its list gives: never cut at a clause, which would misstate the list. */
+  whole?: boolean;
 }
 
 /** Blocks whose text is never prose to quote. */
@@ -27,9 +29,10 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
     if (transparent.test(node.tagName)) node.children.forEach(visit);
     else if (node.tagName === 'p') {
       const list = siblings.slice(index + 1).find((next) => next.type === 'element');
-      const names = list?.type === 'element' ? phraseList(list) : undefined;
-      if (list?.type === 'element' && names && /:$/.test(collapse(inlineText(node)))) joined.add(list);
-      add(node, 'p', false, joined.has(list as Element) ? names : undefined);
+      const named = list?.type === 'element' && /:$/.test(collapse(inlineText(node))) ? phraseList(list) : undefined;
+      // A list of names is said whole in its lead-in; the items of a labelled list are read on their own too.
+      if (named && !named.labelled) joined.add(list as Element);
+      add(node, 'p', false, named?.names);
     } else if (node.tagName === 'ul' || node.tagName === 'ol') {
       const items = node.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
       const ends = items.map((item) => collapse(inlineText({ ...item, children: item.children.filter(notList) })));
@@ -55,6 +58,7 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
       kind,
       ...(start ? { place: { line: start.line, column: start.column } } : {}),
       ...(clause ? { clause } : {}),
+      ...(names ? { whole: true } : {}),
     });
   };
   body.forEach(visit);
@@ -62,20 +66,38 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
 }
 
 /**
- * A list of two to eight short names ("Don’t slow down delivery", "Trust and verify"), or undefined:
- * after a lead-in ("GDS has defined 6 principles. They are:") it is the end of that sentence, read
- * as one ("They are: Don’t slow down delivery; …; Trust and verify.").
+ * The names a list gives, or undefined: two to eight short items ("Don’t slow down delivery", "Trust
+ * and verify"), or up to twelve items that each open with a short label in bold or italics
+ * ("*Public.* Consistent with …", "__Completos__: que reflejen …"). After a lead-in ("They are:",
+ * "the following principles:") they end that sentence, read as one: "They are: Don’t slow down
+ * delivery; …; Trust and verify."
  */
-function phraseList(node: Element): string[] | undefined {
+function phraseList(node: Element): { names: string[]; labelled: boolean } | undefined {
   if (node.tagName !== 'ul' && node.tagName !== 'ol') return undefined;
   const items = node.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
-  if (items.length < 2 || items.length > 8 || items.some((item) => !item.children.every(notList))) return undefined;
+  if (items.length < 2 || items.some((item) => !item.children.every(notList))) return undefined;
+  const labels = items.map(itemLabel);
+  if (items.length <= 12 && labels.every(Boolean)) return { names: labels as string[], labelled: true };
   const names = items.map((item) => collapse(inlineText(item)));
   // A list of links ("Similar efforts can be found at:") is navigation, not names.
   const short = names.every(
     (name, i) => name && name.split(' ').length <= 10 && !/[.!?;:,]$/.test(name) && !isLinks(items[i]!, name),
   );
-  return short ? names : undefined;
+  return short && items.length <= 8 ? { names, labelled: false } : undefined;
+}
+
+/** "*Public.* Consistent with …" → "Public": an item's opening label of up to five words, set off in bold or italics. */
+function itemLabel(item: Element): string | undefined {
+  const meaningful = (nodes: ElementContent[]) => nodes.filter((child) => child.type !== 'text' || child.value.trim());
+  let parts = meaningful(item.children);
+  if (parts[0]?.type === 'element' && parts[0].tagName === 'p') parts = meaningful(parts[0].children);
+  const [label, after] = parts;
+  if (label?.type !== 'element' || !/^(strong|b|em|i)$/.test(label.tagName)) return undefined;
+  const text = collapse(inlineText(label));
+  const rest = after?.type === 'text' ? after.value : '';
+  if (!/[.:]$/.test(text) && !/^\s*[.:—–-]/.test(rest)) return undefined;
+  const name = text.replace(/[\s.:]+$/, '');
+  return name && name.split(' ').length <= 5 && rest.trim() ? name : undefined;
 }
 
 function notList(node: ElementContent): boolean {
