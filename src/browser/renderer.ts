@@ -113,7 +113,8 @@ export async function createRenderer(
   async function acquire(): Promise<Page> {
     for (;;) {
       if (closed) throw interrupted();
-      if (relaunching) await relaunching;
+      // A relaunch that fails is tried again below by the print that finds the browser still dead.
+      if (relaunching) await relaunching.catch(() => undefined);
       if (owned && printed >= recycleAfter) {
         // Retiring: no new print starts; the last one to finish lets the relaunch begin.
         if (live.size === idle.length && opening === 0) void relaunch(browser).catch(() => undefined);
@@ -180,10 +181,17 @@ export async function createRenderer(
         blankTaken = false;
         browser = await launchBrowser(options.executablePath);
         printed = 0;
-      })().finally(() => {
-        if (relaunching === current) relaunching = undefined;
-        for (const wake of waiting.splice(0)) wake();
-      });
+      })()
+        .catch((error: unknown) => {
+          // A browser that would not start is tried again by the next print that needs one, rather
+          // than every print after it going alone in a browser of its own.
+          if (replaced === dead) replaced = undefined;
+          throw error;
+        })
+        .finally(() => {
+          if (relaunching === current) relaunching = undefined;
+          for (const wake of waiting.splice(0)) wake();
+        });
       relaunching = current;
     }
     return relaunching ?? Promise.resolve();
