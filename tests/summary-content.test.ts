@@ -291,6 +291,21 @@ describe('the summary of a real document’s habits', () => {
     for (const point of doc.digest.keyPoints) expect(point.text).toMatch(/^Initiative [ABC] was proposed/);
   });
 
+  it('should not take an item that goes on its lead-in for a key point', async () => {
+    const { doc } = await model(
+      [
+        'An opening paragraph that says what this short note is about, in a few words of plain prose for the reader.',
+        '## Duties',
+        'The Council’s duties include:',
+        '- Ensuring top-level teams are accountable to their purviews, to other teams, and to the Project.\n- Some other duty.',
+        'The Council meets once a month in public and publishes the minutes of every meeting it holds.',
+      ].join('\n\n'),
+    );
+    expect(texts(doc.digest.keyPoints)).toEqual([
+      'The Council meets once a month in public and publishes the minutes of every meeting it holds.',
+    ]);
+  });
+
   it('should not take a labelled note for a key point', async () => {
     const { doc } = await model(
       [

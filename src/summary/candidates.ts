@@ -58,7 +58,11 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
           kind: unit.kind,
           position: position++,
           // "Traditional TIC: For instances …", "Regarding focus: There isn't …": a labelled note, not a point.
-          point: words >= pointWords.min && words <= pointWords.max && !runInLabel.test(text),
+          point:
+            words >= pointWords.min &&
+            words <= pointWords.max &&
+            !runInLabel.test(text) &&
+            !(unit.kind === 'li' && lang.startsWith('en') && gerundItem.test(text)),
           ...(unit.place ? { place: unit.place } : {}),
         });
       }
@@ -77,6 +81,9 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
     return { ...sentence, score: Math.round(scores[i]! * weight * 1e6) / 1e6 };
   });
 }
+
+/** "Ensuring top-level teams are accountable …": an item that goes on its list's lead-in ("The Council's duties are:"), no sentence alone. */
+const gerundItem = /^\p{Lu}\p{Ll}+ing\s/u;
 
 /** A sentence that opens with a label of up to four words, a colon, then a capital. */
 const runInLabel = /^[^\s:]+(?: [^\s:]+){0,3}: \p{Lu}/u;
