@@ -306,6 +306,25 @@ describe('the summary of a real document’s habits', () => {
     ]);
   });
 
+  it('should give a document of one section that is a long list several points, from its items', async () => {
+    const { doc } = await model(
+      [
+        'The standard is a set of criteria that every digital team building a government service has to meet.',
+        '## The criteria',
+        [
+          'Understand user needs and research them to know who the users of the service really are.',
+          'Put in place a team that can design, build and operate the service in a sustainable way.',
+          'Evaluate the privacy risks to make sure that personal data are collected and stored safely.',
+          'Measure the completion rate of the service and publish it on the performance platform.',
+        ]
+          .map((text, i) => `${i + 1}. ${text}`)
+          .join('\n'),
+      ].join('\n\n'),
+    );
+    expect(doc.digest.keyPoints.length).toBeGreaterThanOrEqual(3);
+    expect(doc.digest.keyPoints.every((point) => point.label === undefined)).toBe(true);
+  });
+
   it('should not take a labelled note for a key point', async () => {
     const { doc } = await model(
       [

@@ -27,7 +27,8 @@ interface Choice {
 
 /**
  * The best sentence of each part competes; at most five win, one a section first, within the word
- * budget, shown in document order. A document of one long section gives points from its paragraphs.
+ * budget, shown in document order. A document whose sections give no point, or of one section with
+ * three paragraphs or items to quote or more, gives points from those.
  */
 export function derivedKeyPoints({ parts, scored, used, opening, ownPart, intro, words }: Choice): DigestItem[] {
   const taken = new Set(used.map((sentence) => sentence.text));
@@ -46,8 +47,11 @@ export function derivedKeyPoints({ parts, scored, used, opening, ownPart, intro,
         .sort((a, b) => b.score - a.score || a.position - b.position)[0];
       return top ? [{ part, sentence: top }] : [];
     });
-  // A document of one long section: its other paragraphs give the points.
-  if (best.length === 0) {
+  // A document of one long section (or one list, as the 26 points of a service standard): its other
+  // paragraphs and items give the points.
+  const pointUnits = new Set(scored.filter((sentence) => sentence.point).map((s) => `${s.section}:${s.unit}`));
+  if (best.length === 0 || (best.length === 1 && parts.length === 1 && pointUnits.size >= 3)) {
+    best.length = 0;
     const units = new Set<string>();
     for (const sentence of [...scored].sort((a, b) => b.score - a.score || a.position - b.position)) {
       const unit = `${sentence.section}:${sentence.unit}`;
