@@ -61,7 +61,7 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
           point:
             words >= pointWords.min &&
             words <= pointWords.max &&
-            !runInLabel.test(text) &&
+            !runIn.exec(text)?.[2] &&
             !(unit.kind === 'li' && lang.startsWith('en') && gerundItem.test(text)),
           ...(unit.place ? { place: unit.place } : {}),
         });
@@ -85,12 +85,12 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
 /** "Ensuring top-level teams are accountable …": an item that goes on its list's lead-in ("The Council's duties are:"), no sentence alone. */
 const gerundItem = /^\p{Lu}\p{Ll}+ing\s/u;
 
-/** A sentence that opens with a label of up to four words, a colon, then a capital. */
-const runInLabel = /^[^\s:]+(?: [^\s:]+){0,3}: \p{Lu}/u;
+/** A run-in label of one to four words, and the capital after it when a sentence follows ("Goals: We had…"). */
+const runIn = /^(\p{L}[\p{L}\p{N}'’-]*(?: [\p{L}\p{N}'’-]+){0,3}):\s+(\p{Lu})?/u;
 
-/** "Progress: The project has…" → "progress": a run-in label of one to three words. */
+/** "Progress: The project has…" → "progress". */
 function labelOf(text: string): string | undefined {
-  return /^(\p{L}[\p{L}\p{N}'’-]*(?: [\p{L}\p{N}'’-]+){0,2}):\s/u.exec(text)?.[1]?.toLowerCase();
+  return runIn.exec(text)?.[1]?.toLowerCase();
 }
 
 /** Labels that open three or more paragraphs or items: the fields of a form filled in again and again. */

@@ -34,7 +34,7 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
       if (named && !named.labelled) joined.add(list as Element);
       add(node, 'p', false, named?.names);
     } else if (node.tagName === 'ul' || node.tagName === 'ol') {
-      const items = node.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
+      const items = itemsOf(node);
       const ends = items.map((item) => collapse(inlineText({ ...item, children: item.children.filter(notList) })));
       // Items that end in ";" or "," (perhaps "; and") are the clauses of one sentence the list spells out.
       const clauses =
@@ -74,7 +74,7 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
  */
 function phraseList(node: Element): { names: string[]; labelled: boolean } | undefined {
   if (node.tagName !== 'ul' && node.tagName !== 'ol') return undefined;
-  const items = node.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
+  const items = itemsOf(node);
   if (items.length < 2 || items.some((item) => !item.children.every(notList))) return undefined;
   const labels = items.map(itemLabel);
   if (items.length <= 12 && labels.every(Boolean)) return { names: labels as string[], labelled: true };
@@ -98,6 +98,10 @@ function itemLabel(item: Element): string | undefined {
   if (!/[.:]$/.test(text) && !/^\s*[.:—–-]/.test(rest)) return undefined;
   const name = text.replace(/[\s.:]+$/, '');
   return name && name.split(' ').length <= 5 && rest.trim() ? name : undefined;
+}
+
+function itemsOf(list: Element): Element[] {
+  return list.children.filter((item): item is Element => item.type === 'element' && item.tagName === 'li');
 }
 
 function notList(node: ElementContent): boolean {
