@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config/load.js';
 import { BrowserNotFoundError, errorMessage } from '../errors.js';
 import type { Source } from '../source.js';
 import { type BuildFlags, flagOptions, type MailFlags } from './build-flags.js';
+import { collisionReport, collisions } from './collisions.js';
 import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
 import { createMailer, type Mailed, type Mailer } from './mail-results.js';
@@ -40,13 +41,15 @@ export async function runBuild(
     });
     const all = found.map((input) => input.path);
     const roots = new Map(found.map((input) => [input.path, input.root]));
-    const files = (flags.shard ? shardFiles(all, flags.shard) : all).map((file) => ({
-      path: file,
-      root: roots.get(file),
-    }));
+    const mine = flags.shard ? shardFiles(all, flags.shard) : all;
+    // Over the whole batch, before anything is printed: every shard leaves the same files out.
+    const clashing = collisions(all);
+    const files = mine.filter((file) => !clashing.has(file)).map((file) => ({ path: file, root: roots.get(file) }));
     if (flags.shard)
-      reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
-    reporter.start(files.length);
+      reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${mine.length} of ${all.length} documents`);
+    reporter.start(mine.length);
+    const out = flags.out ?? config.out ?? 'out';
+    for (const file of mine) if (clashing.has(file)) reporter.document(collisionReport(file, clashing.get(file)!, out));
     await buildFiles(files, flags, config, reporter, renderer, interrupt.signal, mailer);
     const code = reporter.finish('built');
     return interrupt.signal.aborted ? 130 : code;

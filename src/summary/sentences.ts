@@ -1,4 +1,5 @@
 import { cache } from '../caches.js';
+import { segmentsOf } from './segments.js';
 
 const segmenters = cache<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>();
 
@@ -37,10 +38,13 @@ export function sentences(text: string, lang = 'en'): string[] {
  * segmenter then reads no further (all the sentences of one 160,000-character paragraph take a second).
  */
 export function* sentencesOf(text: string, lang = 'en'): Generator<string, undefined> {
-  let previous: string | undefined;
-  for (const { segment } of segmentersFor(lang).sentence.segment(text)) {
+  // The sentence being glued, in parts: only its last part is read, so a paragraph of ten thousand
+  // "U.S." glued into one sentence is read once, not once for each part.
+  let parts: string[] = [];
+  for (const { segment } of segmentsOf(segmentersFor(lang).sentence, text)) {
     const sentence = segment.trim();
     if (!sentence) continue;
+    const previous = parts.at(-1);
     const word = previous === undefined ? undefined : /(?:^|[\s(])(\p{L}+)\.$/u.exec(previous)?.[1];
     // Glue back a break after an abbreviation, an initial ("John F. Kennedy") or a dotted acronym
     // ("the U.S. Department", "e.g. Berlin"), or before a lower-case word.
@@ -50,13 +54,13 @@ export function* sentencesOf(text: string, lang = 'en'): Generator<string, undef
         dottedAcronym.test(previous) ||
         /^\p{Ll}/u.test(sentence))
     ) {
-      previous = `${previous} ${sentence}`;
+      parts.push(sentence);
     } else {
-      if (previous !== undefined) yield previous;
-      previous = sentence;
+      if (parts.length) yield parts.join(' ');
+      parts = [sentence];
     }
   }
-  if (previous !== undefined) yield previous;
+  if (parts.length) yield parts.join(' ');
   return undefined;
 }
 
