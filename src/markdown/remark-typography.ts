@@ -64,19 +64,33 @@ const pieceSize = 2000;
 /**
  * `run` over `text` in pieces of about `pieceSize` characters, each cut at a space between two letters or
  * digits: a quote, dash or ellipsis looks only at the words and marks beside it, never across such a space.
+ * Text without such a space for long (a run of dotted names, of dots) is cut between two letters or
+ * digits, or, failing that, anywhere: it has no quotes to pair there.
  */
 function inPieces(text: string, run: (piece: string) => string): string {
   if (text.length <= pieceSize) return run(text);
-  const cut = /(?<=[\p{L}\p{N}]) (?=[\p{L}\p{N}])/gu;
   const out: string[] = [];
   let start = 0;
   while (start < text.length) {
-    cut.lastIndex = start + pieceSize;
-    const end = start + pieceSize < text.length ? (cut.exec(text)?.index ?? text.length) : text.length;
+    const end = start + pieceSize < text.length ? cut(text, start + pieceSize) : text.length;
     out.push(run(text.slice(start, end)));
     start = end;
   }
   return out.join('');
+}
+
+const between = [/(?<=[\p{L}\p{N}]) (?=[\p{L}\p{N}])/gu, /(?<=[\p{L}\p{N}])(?=[\p{L}\p{N}])/gu];
+
+/** Where to cut `text` at or after `from`, within another `pieceSize` characters. */
+function cut(text: string, from: number): number {
+  const window = text.slice(0, Math.min(text.length, from + pieceSize));
+  for (const pattern of between) {
+    pattern.lastIndex = from;
+    const found = pattern.exec(window);
+    if (found) return found.index;
+  }
+  const end = Math.min(text.length, from + pieceSize);
+  return /[\uDC00-\uDFFF]/.test(text[end] ?? '') ? end + 1 : end;
 }
 
 const english = smartypants(options());

@@ -10,10 +10,10 @@ const lookBack = 200;
 
 /**
  * The segments of `text`, as `segmenter.segment(text)` gives them. Each piece's last segment may go on
- * past the piece, so it is read again at the start of the next; a segment that fills a piece (a sentence
+ * past the piece, so it is read again (with `reread` - 1 before it) at the start of the next; a segment that fills a piece (a sentence
  * of thousands of characters) ends at the first boundary found reading on, from a little before the cut.
  */
-export function* segmentsOf(segmenter: Intl.Segmenter, text: string): Generator<Intl.SegmentData> {
+export function* segmentsOf(segmenter: Intl.Segmenter, text: string, reread = 1): Generator<Intl.SegmentData> {
   let start = 0;
   while (start < text.length) {
     const end = pieceEnd(text, start);
@@ -23,8 +23,10 @@ export function* segmentsOf(segmenter: Intl.Segmenter, text: string): Generator<
     }
     const segments = [...segmenter.segment(text.slice(start, end))];
     if (segments.length > 1) {
-      for (const data of segments.slice(0, -1)) yield shifted(data, start);
-      start += segments.at(-1)!.index;
+      // The last `reread` are read again with what follows (a dictionary of words reads a few ahead).
+      const kept = Math.max(1, segments.length - reread);
+      for (const data of segments.slice(0, kept)) yield shifted(data, start);
+      start += segments[kept]!.index;
       continue;
     }
     // One segment fills the piece: its end is the first boundary after the cut.
