@@ -19,13 +19,13 @@ export interface Prepared {
 export async function prepare(
   source: Source,
   file: VFile,
-  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet' | 'followSymlinks'>,
+  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet' | 'followSymlinks' | 'labels'>,
   fontCss: Promise<string>,
   deadline: AbortSignal,
 ): Promise<Prepared> {
   try {
     await readSource(source, { maxSize: settings.maxInputSize, followSymlinks: settings.followSymlinks }, file);
-    const document = await parseFile(file, settings.allowNet, deadline);
+    const document = await parseFile(file, settings, deadline);
     warnMissingGlyphs(file, await fontCss);
     return { document };
   } catch (caught: unknown) {

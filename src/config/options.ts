@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defaultFonts, type FontSource } from '../fonts/font-set.js';
+import type { LabelOverrides } from '../labels/labels.js';
 
 /** The page sizes briefpress lays out for. */
 export const pageFormats = ['a4', 'letter'] as const;
@@ -41,6 +42,8 @@ export interface Options {
   followSymlinks?: boolean;
   /** Most pages one PDF may have; a document past it fails. @default 500 */
   maxPages?: number;
+  /** The furniture's words, by language tag (or `*` for all), replacing the catalogue's (`src/labels/catalogue.ts`). @default {} */
+  labels?: LabelOverrides;
 }
 
 /**
@@ -84,6 +87,7 @@ const defaults: ResolvedOptions = {
   timeout: 60_000,
   followSymlinks: false,
   maxPages: 500,
+  labels: {},
 };
 
 /**
