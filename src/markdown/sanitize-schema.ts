@@ -36,6 +36,11 @@ export const sanitizeSchema: Schema = {
     'math',
     'select',
   ],
+  // A callout's kind and title, marked by remark-callouts for rehype-callouts (which removes them).
+  attributes: {
+    ...defaultSchema.attributes,
+    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), 'dataCallout', 'dataCalloutTitle'],
+  },
   // remark-rehype already prefixes footnote ids with `user-content-`; don't do it twice.
   clobberPrefix: '',
 };
