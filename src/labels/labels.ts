@@ -50,3 +50,17 @@ const rightToLeft = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'yi', 'dv
 export function directionOf(lang: string, dir?: 'ltr' | 'rtl'): 'ltr' | 'rtl' {
   return dir ?? (rightToLeft.has(lang.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr');
 }
+
+/**
+ * The language of a document that names none, when its letters are mostly Arabic or Hebrew script (of
+ * its first 20,000 characters): a page of Arabic set left to right under English furniture is wrong in
+ * every line. Undefined otherwise, so a document in a Latin script keeps the default, `en`.
+ */
+export function rightToLeftScript(text: string): 'ar' | 'he' | undefined {
+  const sample = text.slice(0, 20_000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const arabic = sample.match(/\p{Script=Arabic}/gu)?.length ?? 0;
+  const hebrew = sample.match(/\p{Script=Hebrew}/gu)?.length ?? 0;
+  if (letters === 0 || (arabic + hebrew) * 2 < letters) return undefined;
+  return arabic >= hebrew ? 'ar' : 'he';
+}

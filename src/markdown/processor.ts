@@ -17,6 +17,7 @@ import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
 import wideTables from './rehype-wide-tables.js';
 import callouts from './remark-callouts.js';
+import crossrefs from './remark-crossrefs.js';
 import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
@@ -43,6 +44,8 @@ export const processor = unified()
   // Before the directives, which give an unknown `:::tip` back as text.
   .use(callouts)
   .use(directives)
+  // Before docsSite, which would take a label `{#fig:x}` for a kramdown attribute list.
+  .use(crossrefs)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
   .use(docsSite)
   .use(typography)

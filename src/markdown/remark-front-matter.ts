@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
 import { pageFormats } from '../config/options.js';
-import { directionOf, labelsFor } from '../labels/labels.js';
+import { directionOf, labelsFor, rightToLeftScript } from '../labels/labels.js';
 import { fail, warn } from '../messages.js';
 import { type Refuse, readToml, readYaml } from './front-matter-read.js';
 import { inferTitle, type TitleSource } from './title.js';
@@ -158,9 +158,12 @@ export default function frontMatter() {
       });
       return;
     }
-    const { lang, dir, series } = result.data;
+    const { dir, series } = result.data;
+    // A document that does not say its language but is written in Arabic or Hebrew is read as such.
+    const lang = (data.lang === undefined && rightToLeftScript(source)) || result.data.lang;
     file.data.frontMatter = {
       ...result.data,
+      lang,
       title,
       series: series ?? labelsFor(lang, file.data.labelOverrides).policyBrief,
       dir: directionOf(lang, dir),
