@@ -8,6 +8,7 @@ import { boxPoints, type Digest, digest, type SourceSection } from '../summary/d
 import { leadOf } from '../summary/lead.js';
 import { wordCount } from '../summary/sentences.js';
 import { documentLabels } from './document-labels.js';
+import { localiseNotes } from './notes-labels.js';
 import type { FrontMatter } from './remark-front-matter.js';
 import { markSections } from './section-marks.js';
 import { cutSections, type Structure } from './sections.js';
@@ -73,6 +74,7 @@ export default function documentModel(this: Processor) {
     const { intro, groups, structure } = cutSections(body);
 
     const lang = file.data.frontMatter?.lang ?? 'en';
+    const labels = documentLabels(file);
     const sources: SourceSection[] = [];
     const references: string[] = [];
     const kept: Array<{ heading: Element; body: RootContent[]; title: string }> = [];
@@ -106,13 +108,14 @@ export default function documentModel(this: Processor) {
       tree.children,
       kept.map(({ heading, body }, i) => ({ mark: marked[i]!.mark, heading, body, id: marked[i]!.id })),
       file,
-      documentLabels(file),
+      labels,
     );
     const sections: Section[] = kept.map(({ heading, body }, i) => {
       const number = i + 1;
       sources.push({ number, heading: marked[i]!.heading, body, place: heading.position?.start });
       return { ...marked[i]!, html: toHtml(body), lead: leadOf(body, lang) };
     });
+    if (notes?.type === 'element') localiseNotes(notes, labels);
     const footnotes = notes ? toHtml(notes) : '';
 
     const takeaways = file.data.frontMatter?.takeaways ?? file.data.takeaways;

@@ -1,3 +1,4 @@
+import Slugger from 'github-slugger';
 import type { Element, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
@@ -17,6 +18,8 @@ export interface SectionTarget {
 interface Target {
   text: string;
   href: string;
+  /** A heading that gets `href` as its id if a reference names it. */
+  element?: Element;
 }
 
 /**
@@ -27,6 +30,7 @@ interface Target {
  */
 export function resolveXrefs(nodes: RootContent[], sections: SectionTarget[], file: VFile, labels: Labels): void {
   const targets = new Map<string, Target>();
+  const slugger = new Slugger();
   const name = (label: string, number: string | number) => `${label}\u00a0${number}`;
   for (const [id, { kind, number }] of Object.entries(file.data.numbered ?? {}))
     targets.set(id, { text: name(kind === 'figure' ? labels.figure : labels.table, number), href: id });
@@ -36,8 +40,13 @@ export function resolveXrefs(nodes: RootContent[], sections: SectionTarget[], fi
     if (typeof heading.properties.id === 'string') targets.set(heading.properties.id, { text, href: id });
     for (const node of body)
       visit(node, 'element', (element: Element) => {
+        if (!/^h[1-6]$/.test(element.tagName)) return;
         const own = element.properties.id;
-        if (/^h[1-6]$/.test(element.tagName) && typeof own === 'string') targets.set(own, { text, href: own });
+        if (typeof own === 'string') targets.set(own, { text, href: own });
+        // Pandoc's automatic label of a sub-heading: `@sec:wrapping-div` for "## Wrapping div", which
+        // then gets that id, as the link's target, only when a reference names it.
+        const automatic = `sec:${slugger.slug(toText(element).trim())}`;
+        if (!targets.has(automatic)) targets.set(automatic, { text, href: automatic, element });
       });
   }
   for (const node of nodes)
@@ -53,6 +62,7 @@ export function resolveXrefs(nodes: RootContent[], sections: SectionTarget[], fi
         parent.children.splice(index, 1, { type: 'text', value: toText(element) });
         return [SKIP, index + 1];
       }
+      if (target.element) target.element.properties.id = target.href;
       element.properties = { href: `#${target.href}`, className: ['xref'] };
       element.children = [{ type: 'text', value: target.text }];
       return SKIP;
