@@ -69,9 +69,11 @@ function setId(node: Image | Heading | Paragraph, id: string): void {
 /** The point `text` further on from `start`: a reference's own place in its text node, for its warning. */
 function after(start: Point, text: string): Point {
   const lines = text.split('\n');
+  // rehype-raw's parse5 wants an offset beside the line and column.
+  const offset = start.offset === undefined ? {} : { offset: start.offset + text.length };
   return lines.length === 1
-    ? { line: start.line, column: start.column + text.length }
-    : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+    ? { line: start.line, column: start.column + text.length, ...offset }
+    : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1, ...offset };
 }
 
 /** Pandoc-crossref's list `[@fig:a; @fig:b]`, when it holds only these references: "Figure 1, Figure 2". */
