@@ -64,7 +64,7 @@ describe('a browser that cannot start', () => {
     expect(reported).toEqual([]);
   });
 
-  it('should be said on one line by the CLI, exit 1, with an empty JSON report of documents', async () => {
+  it('should be said on one line by the CLI, exit 1, writing nothing', async () => {
     const out = await tempDir();
     const browser = path.join(out, 'no-chrome');
     const said = await runCli(['build', seed, '--out', out, '--browser', browser]);
