@@ -7,7 +7,8 @@ import { addressList, singleAddress } from '../email/addresses.js';
 import { unknownPlaceholders } from '../email/subject.js';
 import { BriefpressError, errorMessage } from '../errors.js';
 import { labelKeys } from '../labels/labels.js';
-import { type MailSettings, type Options, pageFormats } from './options.js';
+import { pageFormats } from '../paper.js';
+import type { MailSettings, Options } from './options.js';
 
 const cssColor = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl|oklch|lab|lch)a?\([\d\s.,%/-]+\))$/i;
 

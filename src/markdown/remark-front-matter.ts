@@ -3,9 +3,9 @@ import { parseEntities } from 'parse-entities';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
-import { pageFormats } from '../config/options.js';
 import { directionOf, labelsFor, rightToLeftScript } from '../labels/labels.js';
 import { fail, warn } from '../messages.js';
+import { pageFormats } from '../paper.js';
 import { type Refuse, readToml, readYaml } from './front-matter-read.js';
 import { inferTitle, type TitleSource } from './title.js';
 
