@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { fail } from '../messages.js';
-import { documentName } from '../source.js';
+import { documentName } from '../source/read.js';
 import type { DocumentReport } from './reporter.js';
 
 /**
