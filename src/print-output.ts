@@ -5,6 +5,7 @@ import { readLinks } from './browser/read-links.js';
 import type { PrintJob, PrintPage, Renderer } from './browser/renderer.js';
 import type { OutputKind, ResolvedOptions } from './config/options.js';
 import { type FontSet, fontOrigin, inlineFonts } from './fonts/font-set.js';
+import { hasMath } from './fonts/math-fonts.js';
 import { fontFacesFor } from './fonts/subsets.js';
 import type { BriefDocument } from './markdown/document-model.js';
 import { fail, warn } from './messages.js';
@@ -78,7 +79,7 @@ export async function printOutput({
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
   const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
-  const faces = fontFacesFor(fonts.css, rendered);
+  const faces = fontFacesFor(fonts.css, rendered) + (hasMath(rendered) ? fonts.mathCss : '');
   let html = rendered.replace(fontSlot, () => faces);
   let fit: FitResult | undefined;
   let fitted: string | undefined;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cache } from '../caches.js';
 import { BriefpressError } from '../errors.js';
+import { mathStyles } from './math-fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,6 +43,8 @@ export interface FontSet {
   css: string;
   /** The font files, by URL. */
   files: ReadonlyMap<string, Uint8Array>;
+  /** KaTeX's style sheet and font faces, for a page that holds typeset math. */
+  mathCss: string;
 }
 
 const fontSets = cache<string, Promise<FontSet>>();
@@ -61,7 +64,8 @@ export function fontSet(fonts: FontSource[] = defaultFonts): Promise<FontSet> {
       const faces = await Promise.all(
         fonts.flatMap((font) => font.faces.map((face) => faceRules(font.package, face, files))),
       );
-      return { css: faces.join('\n'), files };
+      const mathCss = await mathStyles(fontOrigin, files);
+      return { css: faces.join('\n'), files, mathCss };
     })();
     fontSets.set(key, set);
   }

@@ -4,6 +4,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type Plugin, unified } from 'unified';
@@ -14,8 +15,10 @@ import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
 import captions from './rehype-captions.js';
+import rehypeMath from './rehype-math.js';
 import wideTables from './rehype-wide-tables.js';
 import docsSite from './remark-docs-site.js';
+import equations from './remark-equations.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
@@ -36,9 +39,11 @@ export const processor = unified()
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(frontMatter)
   .use(remarkGfm)
+  .use(remarkMath)
   .use(looseHeadings)
   .use(remarkDirective)
   .use(directives)
+  .use(equations)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
   .use(docsSite)
   .use(typography)
@@ -55,6 +60,8 @@ export const processor = unified()
   .use(depthLimit)
   .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
+  // After the sanitizer: KaTeX's output is made from the TeX alone and needs its inline styles.
+  .use(rehypeMath)
   .use(captions)
   .use(wideTables)
   .use(documentModel)

@@ -3,6 +3,7 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
+import { mergeTexts } from './merge-texts.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -122,17 +123,6 @@ function spanning(parent: Parent, note: (kind: string, place: Point | undefined)
 }
 
 /** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
-function mergeTexts(parent: Parent): void {
-  const children = parent.children;
-  for (let i = children.length - 1; i > 0; i--) {
-    const [before, after] = [children[i - 1]!, children[i]!];
-    if (before.type !== 'text' || after.type !== 'text') continue;
-    before.value += after.value;
-    if (before.position && after.position) before.position.end = after.position.end;
-    children.splice(i, 1);
-  }
-}
-
 function onlyDocsSite(text: string): boolean {
   let rest = text;
   for (const { pattern } of kinds) rest = rest.replace(pattern, '');
