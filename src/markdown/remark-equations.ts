@@ -1,5 +1,5 @@
 import type { Link, Paragraph, PhrasingContent, Root, Text } from 'mdast';
-import type { InlineMath, Math, MathData } from 'mdast-util-math';
+import type { InlineMath, Math as DisplayMath, MathData } from 'mdast-util-math';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
@@ -50,7 +50,7 @@ export default function equations() {
       return SKIP;
     });
     const numbers = new Map<string, number>();
-    visit(tree, 'math', (node: Math) => {
+    visit(tree, 'math', (node: DisplayMath) => {
       const label = node.data?.label;
       if (!label) return;
       if (numbers.has(label)) {
@@ -114,7 +114,7 @@ function references(node: Text, numbers: Map<string, number>, file: VFile): Phra
 }
 
 /** A paragraph `$$ … $$ {#eq:x}` or `$$ … $$ (x)`: the display equation it is, with its label. */
-function labelledDisplay(node: Paragraph, source: string): Math | undefined {
+function labelledDisplay(node: Paragraph, source: string): DisplayMath | undefined {
   const [math, label, ...rest] = node.children;
   if (rest.length > 0 || math?.type !== 'inlineMath') return undefined;
   const start = math.position?.start.offset;
