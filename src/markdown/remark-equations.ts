@@ -1,5 +1,5 @@
 import type { Link, Paragraph, PhrasingContent, Root, Text } from 'mdast';
-import type { InlineMath, Math as DisplayMath, MathData } from 'mdast-util-math';
+import type { Math as DisplayMath, InlineMath, MathData } from 'mdast-util-math';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
