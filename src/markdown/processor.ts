@@ -23,6 +23,7 @@ import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
 import looseHeadings from './remark-loose-headings.js';
+import myst from './remark-myst.js';
 import directives from './remark-takeaways.js';
 import typography from './remark-typography.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -42,6 +43,8 @@ export const processor = unified()
   .use(remarkMath)
   .use(looseHeadings)
   .use(remarkDirective)
+  // MyST and Quarto into the forms the stages after it read (callouts, Pandoc-crossref labels, math).
+  .use(myst)
   .use(directives)
   .use(equations)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.

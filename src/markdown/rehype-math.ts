@@ -42,7 +42,7 @@ function typeset(tex: string, display: boolean, file: VFile, scope: Element): El
   const id = typeof scope.properties.id === 'string' ? scope.properties.id : undefined;
   let html: string;
   try {
-    html = katex.renderToString(tex, { ...options, displayMode: display });
+    html = render(tex, display);
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
     warn(file, `math KaTeX cannot typeset (${reason}): it prints as TeX; fix the TeX`, {
@@ -80,6 +80,28 @@ function labelled(nodes: ElementContent[], tex: string): void {
     node.properties.role = 'img';
     node.properties.ariaLabel = tex.replace(/\n\\tag\{\d+\}$/, '');
     for (const child of node.children) if (child.type === 'element') delete child.properties.ariaHidden;
+  }
+}
+
+/**
+ * KaTeX's HTML for `tex`. Display math with `&` or `\\` outside an environment is a set of aligned lines,
+ * as MyST and Sphinx wrap it (`split`): tried as `aligned` when KaTeX cannot read it alone.
+ */
+function render(tex: string, display: boolean): string {
+  try {
+    return katex.renderToString(tex, { ...options, displayMode: display });
+  } catch (error: unknown) {
+    if (!display || !/&|\\\\/.test(tex) || /\\begin\{/.test(tex)) throw error;
+    const tag = /\n(\\tag\{\d+\})$/.exec(tex);
+    const body = tag ? tex.slice(0, tag.index) : tex;
+    try {
+      return katex.renderToString(`\\begin{aligned}${body}\\end{aligned}${tag?.[1] ?? ''}`, {
+        ...options,
+        displayMode: true,
+      });
+    } catch {
+      throw error;
+    }
   }
 }
 

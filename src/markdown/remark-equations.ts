@@ -134,6 +134,11 @@ function labelledDisplay(node: Paragraph, source: string): DisplayMath | undefin
   };
 }
 
+/** A display equation (`$$ … $$`), numbered later when it has a label. */
+export function displayMath(value: string, position: DisplayMath['position'], label?: string): DisplayMath {
+  return { type: 'math', value, position, data: { ...displayData(value), label } };
+}
+
 /** How remark-rehype writes a display equation (as mdast-util-math does): `pre > code.language-math`. */
 function displayData(value: string): MathData {
   const code = { type: 'text' as const, value };
