@@ -69,7 +69,17 @@ function role(
   const label = /<([^<>]+)>\s*$/.exec(content)?.[1] ?? content;
   switch (name) {
     case 'math':
-      return { type: 'inlineMath', value: content, position };
+      // As mdast-util-math writes `$…$` for remark-rehype: `code.language-math`.
+      return {
+        type: 'inlineMath',
+        value: content,
+        position,
+        data: {
+          hName: 'code',
+          hProperties: { className: ['language-math', 'math-inline'] },
+          hChildren: [{ type: 'text', value: content }],
+        },
+      };
     case 'eq':
       return { type: 'text', value: `@eq:${label.replace(/^eq[:-]/, '')}`, position };
     case 'ref':
