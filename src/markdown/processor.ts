@@ -14,9 +14,12 @@ import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
+import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
 import rehypeMath from './rehype-math.js';
 import wideTables from './rehype-wide-tables.js';
+import callouts from './remark-callouts.js';
+import crossrefs from './remark-crossrefs.js';
 import docsSite from './remark-docs-site.js';
 import equations from './remark-equations.js';
 import frontMatter from './remark-front-matter.js';
@@ -45,8 +48,13 @@ export const processor = unified()
   .use(remarkDirective)
   // MyST and Quarto into the forms the stages after it read (callouts, Pandoc-crossref labels, math).
   .use(myst)
+  // Before the directives, which give an unknown `:::tip` back as text.
+  .use(callouts)
   .use(directives)
+  // Equations before the cross-references: `@eq:x` is theirs.
   .use(equations)
+  // Before docsSite, which would take a label `{#fig:x}` for a kramdown attribute list.
+  .use(crossrefs)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
   .use(docsSite)
   .use(typography)
@@ -66,6 +74,7 @@ export const processor = unified()
   // After the sanitizer: KaTeX's output is made from the TeX alone and needs its inline styles.
   .use(rehypeMath)
   .use(captions)
+  .use(rehypeCallouts)
   .use(wideTables)
   .use(documentModel)
   .freeze();

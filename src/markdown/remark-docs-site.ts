@@ -122,7 +122,6 @@ function spanning(parent: Parent, note: (kind: string, place: Point | undefined)
   }
 }
 
-/** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
 function onlyDocsSite(text: string): boolean {
   let rest = text;
   for (const { pattern } of kinds) rest = rest.replace(pattern, '');
