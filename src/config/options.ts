@@ -41,6 +41,10 @@ export interface Options {
   followSymlinks?: boolean;
   /** Most pages one PDF may have; a document past it fails. @default 500 */
   maxPages?: number;
+  /** Bibliography for documents whose front matter names none: `.bib` or CSL-JSON `.json`, a path in the document's folder. @default none */
+  bibliography?: string | string[];
+  /** Citation style: `chicago-author-date`, `chicago-notes`, or a `.csl` file in the document's folder. @default 'chicago-author-date' */
+  csl?: string;
 }
 
 /**
@@ -61,7 +65,8 @@ export interface MailSettings {
   maxSize?: number;
 }
 
-export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
+export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo' | 'bibliography' | 'csl'>> &
+  Pick<Options, 'browser' | 'logo' | 'bibliography' | 'csl'>;
 
 // From source this module is src/config/; bundled, it is a chunk of dist/: both find the package's templates/.
 export const defaultTemplates = fileURLToPath(
@@ -84,6 +89,8 @@ const defaults: ResolvedOptions = {
   timeout: 60_000,
   followSymlinks: false,
   maxPages: 500,
+  bibliography: undefined,
+  csl: undefined,
 };
 
 /**

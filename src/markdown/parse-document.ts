@@ -4,6 +4,7 @@ import { recordFailure } from '../messages.js';
 import type { BriefDocument } from './document-model.js';
 import { inlineImages } from './inline-images.js';
 import { processor, runStages } from './processor.js';
+import { readBeside } from './read-beside.js';
 import type { LinkTarget } from './remark-link-targets.js';
 
 /** A document to parse, as plain data: it crosses to the parsing worker. */
@@ -12,6 +13,11 @@ export interface ParseRequest {
   path: string;
   value: string;
   allowNet: boolean;
+  /** The brief's accent colour: charts are drawn in it. */
+  accent?: string;
+  /** The config's bibliography and style, for documents whose front matter names none. */
+  bibliography?: string | string[];
+  csl?: string;
 }
 
 /** A message of the parse, as plain data. */
@@ -32,8 +38,10 @@ export interface ParseResult {
 }
 
 /** Markdown → document model: the stages, the images read from the document's folder, the compiler. */
-export async function parseDocument({ path, value, allowNet }: ParseRequest): Promise<ParseResult> {
+export async function parseDocument({ path, value, allowNet, bibliography, csl }: ParseRequest): Promise<ParseResult> {
   const file = new VFile({ path, value });
+  // The citations stage reads the bibliography and style through this, under the images' rules.
+  file.data.citationSources = { bibliography, csl, read: (name) => readBeside(path, name) };
   const failed = () => file.messages.some((message) => message.fatal);
   let document: BriefDocument | undefined;
   try {

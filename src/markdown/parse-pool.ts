@@ -93,11 +93,15 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
  * Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a
  * message of `file`, and its links go to `file.data.linkTargets`.
  */
-export async function parseFile(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
+export async function parseFile(
+  file: VFile,
+  settings: Omit<ParseRequest, 'path' | 'value'>,
+  deadline: AbortSignal,
+): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
   if (failed()) throw failed();
   const { document, messages, linkTargets } = await parseInWorker(
-    { path: file.path, value: String(file.value), allowNet },
+    { ...settings, path: file.path, value: String(file.value) },
     deadline,
   );
   for (const { reason, place, ruleId, source, fatal } of messages)

@@ -15,6 +15,7 @@ import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
 import captions from './rehype-captions.js';
 import wideTables from './rehype-wide-tables.js';
+import citations from './remark-citations.js';
 import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
@@ -37,6 +38,8 @@ export const processor = unified()
   .use(frontMatter)
   .use(remarkGfm)
   .use(looseHeadings)
+  // Before the takeaways are read, so that a key point's citation reads as printed.
+  .use(citations)
   .use(remarkDirective)
   .use(directives)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.

@@ -1,5 +1,6 @@
 import type { Root, Yaml } from 'mdast';
 import { parseEntities } from 'parse-entities';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
@@ -17,6 +18,11 @@ const isoDate = z.preprocess(
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
     .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real calendar date'),
 );
+
+const bibliographyFile = z
+  .string()
+  .max(300, 'at most 300 characters: shorten it')
+  .regex(/\.(bib|bibtex|json)$/i, 'expected a .bib (BibTeX, BibLaTeX) or .json (CSL-JSON) file');
 
 // Bounds: generous for real briefs, far below what makes a print take minutes and gigabytes (a
 // 200,000-character title did). See docs/security.md.
@@ -59,6 +65,19 @@ export const frontMatterSchema = z.object({
     .max(500, many(500, 'takeaways'))
     .optional(),
   format: z.enum(pageFormats).optional(),
+  /** BibTeX/BibLaTeX (`.bib`) or CSL-JSON (`.json`) files of the document's folder (see remark-citations.ts). */
+  bibliography: z
+    .union([bibliographyFile, z.array(bibliographyFile).min(1).max(20, many(20, 'bibliographies'))])
+    .optional(),
+  /** A CSL style: a shipped one by name (`chicago-author-date`, `chicago-notes`) or a `.csl` file beside the document. */
+  csl: z
+    .string()
+    .max(300, long(300))
+    .regex(
+      /^(chicago-author-date|chicago-notes(-bibliography)?|.+\.csl)$/i,
+      'expected a .csl file or chicago-author-date or chicago-notes',
+    )
+    .optional(),
 });
 
 /** The document's settings: its front matter, with the title always found (see `titleSource`). */
@@ -69,6 +88,8 @@ declare module 'vfile' {
     frontMatter: FrontMatter;
     /** Where the title came from. */
     titleSource: TitleSource;
+    /** Where a front-matter field is written, for a later stage's messages about it. */
+    frontMatterPlace: (field: string) => Point | undefined;
   }
 }
 
@@ -150,6 +171,7 @@ export default function frontMatter() {
       return;
     }
     file.data.frontMatter = { ...result.data, title };
+    file.data.frontMatterPlace = (field) => (field in data ? placeOf([field]) : undefined);
     file.data.titleSource = from;
   };
 }
