@@ -6,6 +6,7 @@ import { inlineImages } from './inline-images.js';
 import { processor, runStages } from './processor.js';
 import { readBeside } from './read-beside.js';
 import type { LinkTarget } from './remark-link-targets.js';
+import { renderCharts } from './render-charts.js';
 
 /** A document to parse, as plain data: it crosses to the parsing worker. */
 export interface ParseRequest {
@@ -38,7 +39,14 @@ export interface ParseResult {
 }
 
 /** Markdown → document model: the stages, the images read from the document's folder, the compiler. */
-export async function parseDocument({ path, value, allowNet, bibliography, csl }: ParseRequest): Promise<ParseResult> {
+export async function parseDocument({
+  path,
+  value,
+  allowNet,
+  accent,
+  bibliography,
+  csl,
+}: ParseRequest): Promise<ParseResult> {
   const file = new VFile({ path, value });
   // The citations stage reads the bibliography and style through this, under the images' rules.
   file.data.citationSources = { bibliography, csl, read: (name) => readBeside(path, name) };
@@ -48,6 +56,7 @@ export async function parseDocument({ path, value, allowNet, bibliography, csl }
     const tree = await runStages(file);
     if (!failed()) {
       await inlineImages(tree, file, { allowNet });
+      await renderCharts(tree, file, { allowNet, accent });
       document = processor.stringify(tree, file) as unknown as BriefDocument;
     }
   } catch (error: unknown) {

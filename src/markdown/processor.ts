@@ -14,6 +14,7 @@ import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
 import captions from './rehype-captions.js';
+import charts from './rehype-charts.js';
 import wideTables from './rehype-wide-tables.js';
 import citations from './remark-citations.js';
 import docsSite from './remark-docs-site.js';
@@ -58,6 +59,7 @@ export const processor = unified()
   .use(depthLimit)
   .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(charts)
   .use(captions)
   .use(wideTables)
   .use(documentModel)

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
+import { labels } from '../labels.js';
 
 /** `Table: caption` — a paragraph right before (or else right after) a table becomes its caption. */
 const tableCaption = /^\s*Table:\s*/;
@@ -19,6 +20,12 @@ export default function captions() {
     let tables = 0;
     visit(tree, 'element', (node, index, parent) => {
       if (!parent || index === undefined) return;
+      // A chart (rehype-charts.ts) is a figure already: it takes its number here, in reading order.
+      if (node.tagName === 'figure' && String(node.properties.className).includes('chart')) {
+        const caption = node.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');
+        if (caption?.type === 'element') caption.children.unshift(label(`${labels.figure} ${++figures}.`));
+        return SKIP;
+      }
       const image = node.tagName === 'p' ? soleImage(node) : undefined;
       if (image) {
         const caption = String(image.properties.title);
@@ -27,7 +34,7 @@ export default function captions() {
         // (Chromium would otherwise tag the <figure> a Figure without one, which PDF/UA forbids).
         parent.children[index] = element('figure', { className: ['figure'], role: 'group' }, [
           image,
-          element('figcaption', {}, [label(`Figure ${++figures}.`), { type: 'text', value: ` ${caption}` }]),
+          element('figcaption', {}, [label(`${labels.figure} ${++figures}.`), { type: 'text', value: ` ${caption}` }]),
         ]);
         return SKIP;
       }
