@@ -104,7 +104,9 @@ export default function citations() {
     for (const { match, node, parent, citation } of found.reverse()) {
       if (citation === undefined || citation === -1) continue;
       const html = rendered.citations[match.inText ? citation + 1 : citation]!;
-      const before: Text = { type: 'text', value: node.value.slice(0, match.start) };
+      // A note's mark sits against the word it follows: `sanctions [@a].` prints `sanctions¹.`
+      const head = node.value.slice(0, match.start);
+      const before: Text = { type: 'text', value: notes && !match.inText ? head.trimEnd() : head };
       const after: Text = { type: 'text', value: node.value.slice(match.end) };
       const author = match.inText ? [...citationPhrasing(rendered.citations[citation]!)] : [];
       let cite: PhrasingContent[];
