@@ -98,7 +98,10 @@ export function readBibliography(text: string, name: string): CslItem[] {
     const message = String((error as Error).message ?? error);
     const at = /at line (\d+) col (\d+)/.exec(message);
     throw new BibliographyError(
-      message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?$/, '').replace(/:$/, ''),
+      message
+        .split('\n')[0]!
+        .replace(/\s*at line \d+ col \d+:?$/, '')
+        .replace(/:$/, ''),
       Number(at?.[1]) || undefined,
       Number(at?.[2]) || undefined,
     );
