@@ -119,3 +119,46 @@ describe('bibliographies that cannot be read', () => {
     expect(stderr).toMatch(/linked\.md:3:15: error: bibliography `linked\.bib` is outside the document’s folder/);
   }, 130_000);
 });
+
+describe('a real paper with Pandoc citations (tests/fixtures/real, a JOSS paper and its .bib)', () => {
+  let out: string;
+  let result: Awaited<ReturnType<typeof runCli>>;
+  const name = 'joss-gmr-gaussian-mixture-regression';
+
+  beforeAll(async () => {
+    out = await tempDir();
+    result = await runCli(['build', fixture('real', `${name}.md`), '--out', out], { timeout: 170_000 });
+  }, 180_000);
+
+  it('should print its citations in author-date form and its nine works under References', async () => {
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/citation/);
+    const text = (await pdfText(path.join(out, `${name}.brief.pdf`))).replace(/\s+/g, ' ');
+    expect(text).toContain('through expectation maximization (Dempster et al. 1977)');
+    expect(text).toContain('compatible with scikit-learn (Pedregosa et al. 2011)');
+    expect(text).toContain('has been proposed first by Ghahramani and Jordan (1994)');
+    expect(text).toContain('Stulp and Sigaud (2015) present');
+    const references = text.slice(text.indexOf('REFERENCES'));
+    for (const author of ['Billard, Aude', 'Bishop, Christopher M.', 'Calinon, Sylcain', 'Dempster, A. P.'])
+      expect(references).toContain(author);
+    expect(references).toContain('Uhlmann, Jeffrey. 1995.');
+    expect(text).not.toMatch(/\[@|@(Dempster|Pedregosa|Ghahramani|Calinon|Stulp|Bishop)/);
+  });
+
+  it('should show the key points’ citations as printed in the summary', async () => {
+    const text = (await pdfText(path.join(out, `${name}.summary.pdf`))).replace(/\s+/g, ' ');
+    expect(text).not.toContain('@');
+  });
+
+  it.runIf(verapdfAvailable())(
+    'should keep it PDF/UA-1 and PDF/A-2b valid',
+    async () => {
+      const files = ['brief', 'summary'].map((kind) => path.join(out, `${name}.${kind}.pdf`));
+      for (const flavour of ['ua1', '2b'] as const) {
+        const verdicts = await verapdf(flavour, files);
+        for (const file of files) expect(verdicts.get(file)?.failed, describeFailures(verdicts.get(file)!)).toEqual([]);
+      }
+    },
+    300_000,
+  );
+});

@@ -39,8 +39,14 @@ export const frontMatterSchema = z.object({
   shortTitle: z.string().max(150, long(150)).optional(),
   date: isoDate.optional(),
   organisation: z.string().max(200, long(200)).optional(),
+  // A name, or Pandoc's, Quarto's and JOSS's `{name: …, affiliation: …}`: the name is what prints.
   authors: z
-    .array(z.string().max(200, long(200)))
+    .array(
+      z.union([
+        z.string().max(200, long(200)),
+        z.looseObject({ name: z.string().max(200, long(200)) }).transform((author) => author.name),
+      ]),
+    )
     .max(100, many(100, 'authors'))
     .optional(),
   series: z.string().max(200, long(200)).default('Policy Brief'),
