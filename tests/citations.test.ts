@@ -88,6 +88,29 @@ describe('citations in the printed brief', () => {
   );
 });
 
+describe('a bibliography and style named by the config file', () => {
+  it('should cite from the config’s bibliography in its .csl style, and refuse a bad value', async () => {
+    const dir = await tempDir();
+    const { copyFile, writeFile } = await import('node:fs/promises');
+    await copyFile(fixture('citations', 'refs.bib'), path.join(dir, 'refs.bib'));
+    await copyFile(fixture('..', '..', 'csl', 'chicago-notes-bibliography.csl'), path.join(dir, 'house.csl'));
+    await writeFile(path.join(dir, 'doc.md'), '---\ntitle: Configured\n---\n\nSanctions bite [@smith2020, p. 210].\n');
+    await writeFile(
+      path.join(dir, 'briefpress.config.json'),
+      JSON.stringify({ bibliography: 'refs.bib', csl: 'house.csl' }),
+    );
+    const built = await runCli(['build', 'doc.md', '--out', 'out'], { cwd: dir, timeout: 120_000 });
+    expect(built.code, built.stderr).toBe(0);
+    const text = (await pdfText(path.join(dir, 'out', 'doc.brief.pdf'))).replace(/\s+/g, ' ');
+    expect(text).toContain('Sanctions bite1.');
+    expect(text).toContain('1. Jane Smith and John Doe, “Sanctions and the Rupee–Rouble Trade,”');
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({ bibliography: 'refs.txt' }));
+    const refused = await runCli(['build', 'doc.md', '--out', 'out'], { cwd: dir, timeout: 60_000 });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/briefpress\.config\.json: `bibliography`: .*\.bib/);
+  }, 130_000);
+});
+
 describe('bibliographies that cannot be read', () => {
   it('should fail on a broken .bib, naming the file, its line and the front matter field', async () => {
     const out = await tempDir();
