@@ -118,7 +118,14 @@ export default function citations() {
           label: identifier,
           children: [{ type: 'paragraph', children: citationPhrasing(html) }],
         } satisfies FootnoteDefinition);
-        cite = [...author, { type: 'footnoteReference', identifier, label: identifier }];
+        // As Chicago (and Pandoc) set a note: after the punctuation that follows it, `neutrality.³`.
+        const punctuation = /^[.,;:!?]+/.exec(after.value)?.[0] ?? '';
+        after.value = after.value.slice(punctuation.length);
+        cite = [
+          ...author,
+          ...(punctuation ? [{ type: 'text', value: punctuation } as const] : []),
+          { type: 'footnoteReference', identifier, label: identifier },
+        ];
       } else
         cite = match.inText
           ? [...author, { type: 'text', value: ' ' }, ...citationPhrasing(html)]
