@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartAlt } from '../src/markdown/chart-alt.js';
+import { parseDocument } from '../src/markdown/parse-document.js';
 import { fixture, pdfText, runCli, tempDir } from './helpers.js';
 import { describeFailures, verapdf, verapdfAvailable } from './verapdf.js';
 
@@ -107,4 +108,31 @@ describe('charts that cannot be drawn', () => {
     expect(stderr).toMatch(/outside\.md:3:1: error: vega-lite chart: data `\.\.\/charts\/trade\.csv` is outside/);
     expect(stderr).toMatch(/linked\.md:3:1: error: vega-lite chart: data `linked\.csv` is outside/);
   }, 130_000);
+});
+
+describe('charts and the network', () => {
+  const spec = (url: string) =>
+    `# Remote\n\n\`\`\`vega-lite\ndata: {url: "${url}"}\nmark: bar\nencoding:\n  x: {field: a, type: nominal}\n  y: {field: b, type: quantitative}\n\`\`\`\n`;
+
+  it('should refuse a data URL offline, and let Vega fetch it (over http only) with the network allowed', async () => {
+    const dir = await tempDir();
+    const value = spec('http://127.0.0.1:9/data.csv');
+    const offline = await parseDocument({ path: path.join(dir, 'a.md'), value, allowNet: false });
+    expect(offline.messages.map((message) => message.reason)).toEqual([
+      'vega-lite chart: data `http://127.0.0.1:9/data.csv` is on the network and was not fetched (allow the network with --allow-net)',
+    ]);
+    // Nothing listens on port 9 (discard): the fetch is tried, and its failure fails the document at the block.
+    const online = await parseDocument({ path: path.join(dir, 'a.md'), value, allowNet: true });
+    expect(online.document).toBeUndefined();
+    expect(online.messages).toHaveLength(1);
+    expect(online.messages[0]!.reason).not.toContain('was not fetched');
+    expect(online.messages[0]!.place).toMatchObject({ start: { line: 3, column: 1 } });
+    // A file URL is no way around the folder rule, network or not.
+    const file = await parseDocument({
+      path: path.join(dir, 'b.md'),
+      value: spec('file:///etc/hostname'),
+      allowNet: true,
+    });
+    expect(file.messages[0]!.reason).toContain('is a URL, not a file in the document’s folder');
+  });
 });

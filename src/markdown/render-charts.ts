@@ -44,9 +44,16 @@ export async function renderCharts(tree: Root, file: VFile, options: ChartOption
       // A single view fills the column's width (about 160 mm), unless the spec says otherwise.
       if (request.spec.mark && request.spec.width === undefined) request.spec.width = 440;
       const { spec } = vegaLite.compile(request.spec as never, { config: chartTheme(options.accent) as never });
+      // Vega logs what goes wrong rather than throwing, and a failed load only as a warning (the chart
+      // then draws empty): both fail the document; other warnings are not the reader's business.
       const logger = vega.logger(vega.Warn);
+      const said = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
       logger.error = (...args: unknown[]) => {
-        errors.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
+        errors.push(said(args));
+        return logger;
+      };
+      logger.warn = (...args: unknown[]) => {
+        if (/^Loading failed/.test(said(args))) errors.push(said(args));
         return logger;
       };
       const view = new vega.View(vega.parse(spec), { renderer: 'none', loader: loaderFor(vega, options), logger });
