@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { addressList, singleAddress } from '../email/addresses.js';
 import { unknownPlaceholders } from '../email/subject.js';
 import { BriefpressError, errorMessage } from '../errors.js';
-import { type MailSettings, type Options, pageFormats } from './options.js';
+import { pageFormats } from '../paper.js';
+import type { MailSettings, Options } from './options.js';
 
 const bibFile = /\.(bib|bibtex|json)$/i;
 const bibMessage = 'expected a .bib (BibTeX, BibLaTeX) or .json (CSL-JSON) file';

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defaultFonts, type FontSource } from '../fonts/font-set.js';
 
-/** The page sizes briefpress lays out for. */
-export const pageFormats = ['a4', 'letter'] as const;
-export type PageFormat = (typeof pageFormats)[number];
+import type { PageFormat } from '../paper.js';
+
+export { type PageFormat, pageFormats } from '../paper.js';
 
 /** The accent colour when none is configured. */
 export const defaultAccent = '#8c2331';

@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from '../paths.js';
+import { isInside } from '../source/paths.js';
 
 /** A file read from the document's folder, or why it was not. */
 export type Beside = { ok: true; path: string; text: string } | { ok: false; reason: string };

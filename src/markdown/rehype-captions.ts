@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
-import { labels } from '../labels.js';
+import { labels } from '../render/labels.js';
 
 /** `Table: caption` — a paragraph right before (or else right after) a table becomes its caption. */
 const tableCaption = /^\s*Table:\s*/;

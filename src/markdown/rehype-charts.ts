@@ -4,8 +4,8 @@ import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
-import { labels } from '../labels.js';
 import { fail } from '../messages.js';
+import { labels } from '../render/labels.js';
 import { chartAlt } from './chart-alt.js';
 
 /** A chart to draw: its Vega-Lite spec, where it is written, and its description. */

@@ -4,8 +4,8 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
-import { pageFormats } from '../config/options.js';
 import { fail, warn } from '../messages.js';
+import { pageFormats } from '../paper.js';
 import { type Refuse, readToml, readYaml } from './front-matter-read.js';
 import { inferTitle, type TitleSource } from './title.js';
 

@@ -5,8 +5,8 @@ import Handlebars from 'handlebars';
 import { cache } from '../caches.js';
 import { defaultTemplates, type OutputKind } from '../config/options.js';
 import { BriefpressError } from '../errors.js';
-import { labels } from '../labels.js';
 import type { BriefDocument } from '../markdown/document-model.js';
+import { labels } from './labels.js';
 import { createEnvironment } from './template-helpers.js';
 import type { TocEntry } from './toc.js';
 

@@ -1,10 +1,10 @@
 import type { VFile } from 'vfile';
-import type { ResolvedOptions } from './config/options.js';
-import { warnMissingGlyphs } from './fonts/missing-glyphs.js';
-import type { BriefDocument } from './markdown/document-model.js';
-import { parseFile } from './markdown/parse-pool.js';
-import { recordFailure } from './messages.js';
-import { readSource, type Source } from './source.js';
+import type { ResolvedOptions } from '../config/options.js';
+import { warnMissingGlyphs } from '../fonts/missing-glyphs.js';
+import type { BriefDocument } from '../markdown/document-model.js';
+import { parseFile } from '../markdown/parse-pool.js';
+import { recordFailure } from '../messages.js';
+import { readSource, type Source } from '../source/read.js';
 
 /** A source, read and parsed; `document` is absent when a problem was fatal (its file says which). */
 export interface Prepared {
