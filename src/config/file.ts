@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { addressList, singleAddress } from '../email/addresses.js';
 import { unknownPlaceholders } from '../email/subject.js';
 import { BriefpressError, errorMessage } from '../errors.js';
+import { labelKeys } from '../labels/labels.js';
 import { pageFormats } from '../paper.js';
 import type { MailSettings, Options } from './options.js';
 
@@ -76,6 +77,22 @@ export const configSchema = z
       .regex(
         /^(chicago-author-date|chicago-notes(-bibliography)?|.+\.csl)$/i,
         'expected a .csl file or chicago-author-date or chicago-notes',
+      )
+      .optional(),
+    labels: z
+      .record(
+        z
+          .string()
+          .regex(/^(\*|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/, 'expected a language tag such as fr or pt-BR, or *'),
+        z.record(z.string(), z.string().max(200, 'at most 200 characters')).superRefine((entries, context) => {
+          const unknown = Object.keys(entries).find((key) => !(labelKeys as string[]).includes(key));
+          if (unknown)
+            context.addIssue({
+              code: 'custom',
+              path: [unknown],
+              message: `unknown label (known: ${labelKeys.join(', ')})`,
+            });
+        }),
       )
       .optional(),
   })

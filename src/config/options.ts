@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defaultFonts, type FontSource } from '../fonts/font-set.js';
+import type { LabelOverrides } from '../labels/labels.js';
 
 import type { PageFormat } from '../paper.js';
 
@@ -45,6 +46,8 @@ export interface Options {
   bibliography?: string | string[];
   /** Citation style: `chicago-author-date`, `chicago-notes`, or a `.csl` file in the document's folder. @default 'chicago-author-date' */
   csl?: string;
+  /** The furniture's words, by language tag (or `*` for all), replacing the catalogue's (`src/labels/catalogue.ts`). @default {} */
+  labels?: LabelOverrides;
 }
 
 /**
@@ -91,6 +94,7 @@ const defaults: ResolvedOptions = {
   maxPages: 500,
   bibliography: undefined,
   csl: undefined,
+  labels: {},
 };
 
 /**

@@ -7,6 +7,7 @@ import { readPagesAtLeast } from '../browser/read-pages.js';
 import type { OutputKind, ResolvedOptions } from '../config/options.js';
 import { type FontSet, fontOrigin, inlineFonts } from '../fonts/font-set.js';
 import { fontFacesFor } from '../fonts/subsets.js';
+import { labelsFor } from '../labels/labels.js';
 import type { BriefDocument } from '../markdown/document-model.js';
 import { fail, warn } from '../messages.js';
 import { paper } from '../paper.js';
@@ -76,6 +77,8 @@ export async function printOutput({
     generator,
     allowNet: settings.allowNet,
     fontOrigin,
+    labels: labelsFor(document.meta.lang, settings.labels),
+    dir: document.meta.dir ?? 'ltr',
   };
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.

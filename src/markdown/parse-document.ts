@@ -1,5 +1,6 @@
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
+import type { LabelOverrides } from '../labels/labels.js';
 import { recordFailure } from '../messages.js';
 import type { BriefDocument } from './document-model.js';
 import { inlineImages } from './inline-images.js';
@@ -19,6 +20,8 @@ export interface ParseRequest {
   /** The config's bibliography and style, for documents whose front matter names none. */
   bibliography?: string | string[];
   csl?: string;
+  /** The config file's `labels`: the words of the figures', tables' and callouts' furniture. */
+  labels?: LabelOverrides;
 }
 
 /** A message of the parse, as plain data. */
@@ -43,11 +46,12 @@ export async function parseDocument({
   path,
   value,
   allowNet,
+  labels,
   accent,
   bibliography,
   csl,
 }: ParseRequest): Promise<ParseResult> {
-  const file = new VFile({ path, value });
+  const file = new VFile({ path, value, data: { labelOverrides: labels ?? {} } });
   // The citations stage reads the bibliography and style through this, under the images' rules.
   file.data.citationSources = { bibliography, csl, read: (name) => readBeside(path, name) };
   const failed = () => file.messages.some((message) => message.fatal);

@@ -13,10 +13,13 @@ import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
+import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
 import charts from './rehype-charts.js';
 import wideTables from './rehype-wide-tables.js';
+import callouts from './remark-callouts.js';
 import citations from './remark-citations.js';
+import crossrefs from './remark-crossrefs.js';
 import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
@@ -42,7 +45,11 @@ export const processor = unified()
   // Before the takeaways are read, so that a key point's citation reads as printed.
   .use(citations)
   .use(remarkDirective)
+  // Before the directives, which give an unknown `:::tip` back as text.
+  .use(callouts)
   .use(directives)
+  // Before docsSite, which would take a label `{#fig:x}` for a kramdown attribute list.
+  .use(crossrefs)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
   .use(docsSite)
   .use(typography)
@@ -61,6 +68,7 @@ export const processor = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(charts)
   .use(captions)
+  .use(rehypeCallouts)
   .use(wideTables)
   .use(documentModel)
   .freeze();

@@ -52,10 +52,10 @@ export default function charts() {
       const charts = file.data.charts;
       charts.push({ spec, place: node.position, alt: chartAlt(spec, caption) });
       const captionContent: ElementContent[] = [
-        ...(caption ? [{ type: 'text', value: ` ${caption}` } as const] : []),
+        ...(caption ? [{ type: 'text', value: caption } as const] : []),
         ...(source
           ? [
-              { type: 'text', value: ' ' } as const,
+              ...(caption ? [{ type: 'text', value: ' ' } as const] : []),
               element('span', { className: ['chart__source'] }, [
                 { type: 'text', value: `${labels.source}: ` },
                 ...source.children,

@@ -4,6 +4,7 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
+import { directionOf, labelsFor, rightToLeftScript } from '../labels/labels.js';
 import { fail, warn } from '../messages.js';
 import { pageFormats } from '../paper.js';
 import { type Refuse, readToml, readYaml } from './front-matter-read.js';
@@ -49,7 +50,8 @@ export const frontMatterSchema = z.object({
     )
     .max(100, many(100, 'authors'))
     .optional(),
-  series: z.string().max(200, long(200)).default('Policy Brief'),
+  /** @default "Policy Brief", in the document's language */
+  series: z.string().max(200, long(200)).optional(),
   number: z
     .union([z.string().max(50, long(50)), z.number()])
     .transform(String)
@@ -84,10 +86,17 @@ export const frontMatterSchema = z.object({
       'expected a .csl file or chicago-author-date or chicago-notes',
     )
     .optional(),
+  /** The writing direction: `rtl` sets the page right to left. @default the language's (`rtl` for ar, he, fa, ur…) */
+  dir: z.enum(['ltr', 'rtl']).optional(),
 });
 
 /** The document's settings: its front matter, with the title always found (see `titleSource`). */
-export type FrontMatter = z.output<typeof frontMatterSchema> & { title: string };
+export type FrontMatter = Omit<z.output<typeof frontMatterSchema>, 'series' | 'dir'> & {
+  title: string;
+  series: string;
+  /** Always set by the parse (see `directionOf`); absent in models made by hand, which read as `ltr`. */
+  dir?: 'ltr' | 'rtl';
+};
 
 declare module 'vfile' {
   interface DataMap {
@@ -176,7 +185,16 @@ export default function frontMatter() {
       });
       return;
     }
-    file.data.frontMatter = { ...result.data, title };
+    const { dir, series } = result.data;
+    // A document that does not say its language but is written in Arabic or Hebrew is read as such.
+    const lang = (data.lang === undefined && rightToLeftScript(source)) || result.data.lang;
+    file.data.frontMatter = {
+      ...result.data,
+      lang,
+      title,
+      series: series ?? labelsFor(lang, file.data.labelOverrides).policyBrief,
+      dir: directionOf(lang, dir),
+    };
     file.data.frontMatterPlace = (field) => (field in data ? placeOf([field]) : undefined);
     file.data.titleSource = from;
   };

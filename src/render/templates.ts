@@ -5,8 +5,8 @@ import Handlebars from 'handlebars';
 import { cache } from '../caches.js';
 import { defaultTemplates, type OutputKind } from '../config/options.js';
 import { BriefpressError } from '../errors.js';
+import type { Labels } from '../labels/labels.js';
 import type { BriefDocument } from '../markdown/document-model.js';
-import { labels } from './labels.js';
 import { createEnvironment } from './template-helpers.js';
 import type { TocEntry } from './toc.js';
 
@@ -34,12 +34,14 @@ export interface TemplateData {
   allowNet?: boolean;
   /** The brief's table of contents, for long briefs only. */
   toc?: TocEntry[];
-  /** The furniture's words (src/labels.ts). */
-  labels: typeof labels;
+  /** The furniture's words in the document's language: `{{t "keyTakeaways"}}`. */
+  labels?: Labels;
+  /** The page's direction (`rtl` mirrors the layout). */
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface Templates {
-  render(kind: OutputKind, data: Omit<TemplateData, 'css' | 'kind' | 'labels'> & { fontCss: string }): string;
+  render(kind: OutputKind, data: Omit<TemplateData, 'css' | 'kind'> & { fontCss: string }): string;
 }
 
 const compiledTemplates = cache<string, Promise<Templates>>();
@@ -105,7 +107,7 @@ async function compile(layers: string[]): Promise<Templates> {
   return {
     render(kind, { fontCss, ...data }) {
       const { layout, css } = byKind.get(kind)!;
-      return layout({ ...data, kind, labels, css: `${fontCss}\n${css}` });
+      return layout({ ...data, kind, css: `${fontCss}\n${css}` });
     },
   };
 }
