@@ -16,9 +16,11 @@ import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
 import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
+import charts from './rehype-charts.js';
 import rehypeMath from './rehype-math.js';
 import wideTables from './rehype-wide-tables.js';
 import callouts from './remark-callouts.js';
+import citations from './remark-citations.js';
 import crossrefs from './remark-crossrefs.js';
 import docsSite from './remark-docs-site.js';
 import equations from './remark-equations.js';
@@ -45,6 +47,8 @@ export const processor = unified()
   .use(remarkGfm)
   .use(remarkMath)
   .use(looseHeadings)
+  // Before the takeaways are read, so that a key point's citation reads as printed.
+  .use(citations)
   .use(remarkDirective)
   // MyST and Quarto into the forms the stages after it read (callouts, Pandoc-crossref labels, math).
   .use(myst)
@@ -73,6 +77,7 @@ export const processor = unified()
   .use(rehypeSanitize, sanitizeSchema)
   // After the sanitizer: KaTeX's output is made from the TeX alone and needs its inline styles.
   .use(rehypeMath)
+  .use(charts)
   .use(captions)
   .use(rehypeCallouts)
   .use(wideTables)
