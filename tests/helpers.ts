@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 
 const run = promisify(execFile);
 
@@ -226,4 +226,37 @@ export async function pdfWords(file: string): Promise<Word[]> {
       });
   }
   return found;
+}
+
+/**
+ * The tables of a tagged PDF as its structure tree holds them: for each Table element, in reading
+ * order, each TR's count of TH and TD elements. A cell Chromium did not tag is missing here.
+ */
+export async function pdfTableRows(file: string): Promise<number[][]> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const kidsOf = (element: PDFDict): PDFDict[] => {
+    const kids = doc.context.lookup(element.get(PDFName.of('K')));
+    const list = kids instanceof PDFArray ? kids.asArray().map((kid) => doc.context.lookup(kid)) : [kids];
+    return list.filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
+  };
+  const role = (element: PDFDict) => element.get(PDFName.of('S'))?.toString().slice(1);
+  const tables: number[][] = [];
+  const rowsOf = (element: PDFDict, rows: number[]) => {
+    for (const kid of kidsOf(element)) {
+      if (role(kid) === 'TR') rows.push(kidsOf(kid).filter((cell) => ['TH', 'TD'].includes(role(cell)!)).length);
+      else if (role(kid) !== 'Table') rowsOf(kid, rows);
+    }
+  };
+  const walk = (element: PDFDict) => {
+    for (const kid of kidsOf(element)) {
+      if (role(kid) === 'Table') {
+        const rows: number[] = [];
+        tables.push(rows);
+        rowsOf(kid, rows);
+      }
+      walk(kid);
+    }
+  };
+  walk(doc.context.lookup(doc.catalog.get(PDFName.of('StructTreeRoot')), PDFDict));
+  return tables;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wrapUntagged } from '../src/pdf/artifacts.js';
-import { fixture, runCli, seed, tempDir } from './helpers.js';
+import { fixture, pdfTableRows, runCli, seed, tempDir } from './helpers.js';
 import { describeFailures, installVerapdf, parseReport, type Verdict, verapdf, verapdfAvailable } from './verapdf.js';
 
 const documents = [
@@ -12,6 +12,7 @@ const documents = [
   fixture('quality-scripts', 'many-scripts.md'),
   fixture('quality-figures', 'figures.md'),
   fixture('quality-table', 'trade-table.md'),
+  fixture('quality-table', 'empty-cells.md'),
   fixture('quality-notes', 'notes.md'),
 ];
 const pdfs = documents.flatMap((file) => {
@@ -87,6 +88,15 @@ describe('PDF/UA and PDF/A finishing', () => {
   it('should give a table’s header cells their scope', async () => {
     const bytes = Buffer.from(await readOutput('trade-table.brief.pdf')).toString('latin1');
     expect(bytes).toContain('/Scope /Column');
+  });
+
+  it('should tag every cell of a table: empty ones, those of rows cut short, beside spanning ones', async () => {
+    // Pipe table: 5 columns, rows with empty cells and one of 3 cells. HTML table: 4 columns, a cell
+    // spanning two rows (its second row has 3 cells), one spanning two columns, a row of one cell.
+    expect(await pdfTableRows(path.join(out, 'empty-cells.brief.pdf'))).toEqual([
+      [5, 5, 5, 5, 5],
+      [4, 4, 3, 3, 4],
+    ]);
   });
 
   it('should mark painting outside marked content as an artifact and leave tagged content alone', () => {

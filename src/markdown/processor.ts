@@ -14,6 +14,7 @@ import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
 import captions from './rehype-captions.js';
+import tableCells from './rehype-table-cells.js';
 import wideTables from './rehype-wide-tables.js';
 import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
@@ -56,6 +57,7 @@ export const processor = unified()
   .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
+  .use(tableCells)
   .use(wideTables)
   .use(documentModel)
   .freeze();
