@@ -16,11 +16,18 @@ export function createEnvironment(): typeof Handlebars {
   env.registerHelper('monthYear', (value: unknown, lang: unknown) =>
     typeof value === 'string' ? dateFormat(String(lang || 'en'), 'month').format(new Date(value)) : '',
   );
-  /** `{{{cssString text}}}`: text as a quoted CSS string, safe inside `<style>` (for margin boxes). */
+  /**
+   * `{{{cssString text}}}`: text as a quoted CSS string, safe inside `<style>` (for margin boxes). A
+   * margin box wraps only at spaces (Chromium ignores `overflow-wrap` there), so a long unbroken word
+   * (a URL, an identifier) gets a zero-width space between its characters: it wraps inside its box
+   * instead of running over the other box and off the page.
+   */
   env.registerHelper(
     'cssString',
     (value: unknown) =>
-      `"${String(value ?? '').replace(/[\\"<>\n\r\f]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`,
+      `"${String(value ?? '')
+        .replace(/\S{24,}/g, (word) => [...word].join('\u200b'))
+        .replace(/[\\"<>\n\r\f\u200b]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`,
   );
   /** `{{{cssColor accent}}}`: a colour from the options, or the default if it could break out of CSS. */
   env.registerHelper('cssColor', (value: unknown) =>
