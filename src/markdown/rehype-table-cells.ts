@@ -7,7 +7,8 @@ import { SKIP, visit } from 'unist-util-visit';
  * or one shorter than its header would be tagged with fewer cells than the header has columns, which
  * PDF/UA-1 forbids (veraPDF rule 7.2-43). A short row is filled with empty cells (as remark-rehype
  * does for a pipe table, but raw HTML tables are left as written), and an empty cell holds a no-break
- * space: it looks as empty as before and is tagged.
+ * space: it is tagged, and its class `cell--empty` (line-height 0 in the templates) keeps a row of
+ * empty cells as low as before.
  */
 export default function tableCells() {
   return (tree: Root) => {
@@ -20,7 +21,11 @@ export default function tableCells() {
         const tag = at === 0 && cellsOf(row).every((cell) => cell.tagName === 'th') ? 'th' : 'td';
         for (let missing = columns - widths[at]!; missing > 0; missing--)
           row.children.push({ type: 'element', tagName: tag, properties: {}, children: [] });
-        for (const cell of cellsOf(row)) if (isEmpty(cell)) cell.children.push({ type: 'text', value: '\u00a0' });
+        for (const cell of cellsOf(row))
+          if (isEmpty(cell)) {
+            cell.children.push({ type: 'text', value: '\u00a0' });
+            cell.properties.className = [...classesOf(cell), 'cell--empty'];
+          }
       });
     });
   };
@@ -64,6 +69,12 @@ function rowWidths(rows: Element[]): number[] {
 function span(value: unknown): number {
   const number = Number.parseInt(String(value ?? 1), 10);
   return Number.isFinite(number) && number > 0 ? Math.min(number, 1000) : 1;
+}
+
+function classesOf(cell: Element): string[] {
+  const value = cell.properties.className;
+  if (Array.isArray(value)) return value.map(String);
+  return value == null || value === false ? [] : String(value).split(/\s+/);
 }
 
 /** A cell with no text and no image: nothing Chromium would paint, so nothing it would tag. */
