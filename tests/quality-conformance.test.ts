@@ -3,18 +3,10 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wrapUntagged } from '../src/pdf/artifacts.js';
-import { fixture, pdfTableRows, runCli, seed, tempDir } from './helpers.js';
+import { commonBuild, pdfTableRows, runCli, sharedBuild, tempDir } from './helpers.js';
 import { describeFailures, installVerapdf, parseReport, type Verdict, verapdf, verapdfAvailable } from './verapdf.js';
 
-const documents = [
-  seed,
-  fixture('quality-long', 'long-brief.md'),
-  fixture('quality-scripts', 'many-scripts.md'),
-  fixture('quality-figures', 'figures.md'),
-  fixture('quality-table', 'trade-table.md'),
-  fixture('quality-table', 'empty-cells.md'),
-  fixture('quality-notes', 'notes.md'),
-];
+const documents = commonBuild.slice(1);
 const pdfs = documents.flatMap((file) => {
   const name = path.basename(file, '.md');
   return [`${name}.brief.pdf`, `${name}.summary.pdf`];
@@ -22,9 +14,10 @@ const pdfs = documents.flatMap((file) => {
 
 let out: string;
 beforeAll(async () => {
-  out = await tempDir('conformance-');
-  const result = await runCli(['build', ...documents, '--out', out], { timeout: 180_000 });
-  expect(result.code, result.stderr).toBe(0);
+  // The seed and the fixtures as other files check them too: built once per run.
+  const build = await sharedBuild(commonBuild, { timeout: 180_000 });
+  out = build.out;
+  expect(build.result.code, build.result.stderr).toBe(0);
 }, 200_000);
 
 const available = verapdfAvailable();
