@@ -1,19 +1,12 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { VFile } from 'vfile';
-import { createRenderer, type Renderer } from './browser/renderer.js';
-import { type Options, type ResolvedOptions, resolveOptions } from './config/options.js';
-import { fontSet } from './fonts/font-set.js';
-import type { BriefDocument } from './markdown/document-model.js';
-import { failureOf, recordFailure, warn } from './messages.js';
-import { prepare } from './prepare.js';
-import { type Output, printOutput } from './print-output.js';
-import { logoDataUrl } from './render/logo.js';
-import { loadTemplates } from './render/templates.js';
-import { documentName, type Source } from './source.js';
-import { type Clock, withTimeLimit } from './time-limit.js';
+import { type Renderer, startRenderer } from './browser/renderer.js';
+import type { Options } from './config/options.js';
+import { type ResolvedRun, resolveRun } from './config/resolve.js';
+import { type BuildResult, buildOne } from './document/build-one.js';
+import type { Source } from './source/read.js';
 
-export type { Output } from './print-output.js';
+export type { BuildResult } from './document/build-one.js';
+export type { Output } from './document/print-output.js';
 
 export interface BuildOptions extends Options {
   /** Settings that the front matter may override (a config file's); `Options` given here win over both. */
@@ -28,36 +21,32 @@ export interface BuildOptions extends Options {
   signal?: AbortSignal;
 }
 
-export interface BuildResult {
-  /** The source's path, as given. */
-  path: string;
-  /** Holds the warnings and errors, each with its place; the document failed when one is fatal. */
-  file: VFile;
-  document?: BriefDocument;
-  outputs: Output[];
-  /** Why the document failed, on one line (`path:line:column: reason`): its file's first fatal message. The other documents of a batch are still built. */
-  error?: string;
-  /** Time the document took, in milliseconds. */
-  ms: number;
-}
-
-/** A batch's settings: the config's layer and the caller's, between which each document's front matter goes. */
-interface Layers {
-  config: Options | undefined;
-  own: Options;
-  /** Both, resolved once for the batch: what no front matter may change (limits, templates, fonts, logo). */
-  base: ResolvedOptions;
-}
+/** What a batch is given besides its settings. */
+export type BuildHooks = Pick<BuildOptions, 'renderer' | 'onResult' | 'signal'>;
 
 /** Build every source into its PDFs. One browser serves the whole batch. */
 export async function build(sources: Source[], options: BuildOptions = {}): Promise<BuildResult[]> {
-  const { defaults: config, renderer: given, jobs, onResult, signal, ...own } = options;
-  const layers: Layers = { config, own, base: resolveOptions(config, own) };
-  // The browser starts while the Markdown is read and parsed; a failed launch fails every document.
-  const renderer = given ? Promise.resolve(given) : createRenderer({ executablePath: layers.base.browser, jobs });
-  renderer.catch(() => undefined); // reported below, once, even when no document got as far as printing
+  const { defaults, renderer, jobs, onResult, signal, ...own } = options;
+  return buildRun(sources, resolveRun({ options: defaults }, { ...own, jobs }), { renderer, onResult, signal });
+}
+
+/**
+ * `build` with its settings resolved (the CLI resolves its flags and config once, for the whole
+ * command). A browser that cannot start rejects this once: no document is reported failed for it.
+ */
+export async function buildRun(
+  sources: Source[],
+  run: ResolvedRun,
+  { renderer: given, onResult, signal }: BuildHooks = {},
+): Promise<BuildResult[]> {
+  // The browser starts while the Markdown is read and parsed.
+  const renderer = given ? Promise.resolve(given) : startRenderer({ browser: run.settings.browser, jobs: run.jobs });
+  let launchFailed = false;
+  renderer.catch(() => {
+    launchFailed = true;
+  });
   void renderer.then(
-    (ready) => ready.warm(sources.length * layers.base.outputs.length),
+    (ready) => ready.warm(sources.length * run.settings.outputs.length),
     () => undefined,
   );
   const stop = () =>
@@ -72,80 +61,20 @@ export async function build(sources: Source[], options: BuildOptions = {}): Prom
     const results: BuildResult[] = [];
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < sources.length; i = next++) {
-        results[i] = await buildOne(sources[i]!, renderer, layers, signal);
-        onResult?.(results[i]!);
+      for (let i = next++; i < sources.length && !launchFailed; i = next++) {
+        const result = await buildOne(sources[i]!, renderer, run, signal);
+        // The launch's failure is the batch's, thrown below: not this document's.
+        if (launchFailed) return;
+        results[i] = result;
+        onResult?.(result);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(sources.length, 2 * (jobs ?? availableParallelism())) }, worker));
+    const lanes = Math.min(sources.length, 2 * (run.jobs ?? availableParallelism()));
+    await Promise.all(Array.from({ length: lanes }, worker));
     await renderer;
     return results;
   } finally {
     signal?.removeEventListener('abort', stop);
     if (!given) await (await renderer.catch(() => undefined))?.close();
   }
-}
-
-async function buildOne(
-  source: Source,
-  renderer: Promise<Renderer>,
-  { config, own, base }: Layers,
-  signal: AbortSignal | undefined,
-): Promise<BuildResult> {
-  const file = new VFile({ path: path.resolve(source.path) });
-  const result: BuildResult = { path: source.path, file, outputs: [], ms: 0 };
-  // The clock starts when this document's turn comes (see `build`), and stops while its prints wait.
-  const started = performance.now();
-  const work = async (deadline: AbortSignal, clock: Clock): Promise<Output[]> => {
-    signal?.throwIfAborted();
-    // The templates, fonts and logo are not the front matter's to choose: they load while the Markdown is read and parsed.
-    const fonts = fontSet(base.fonts);
-    const assets = Promise.all([loadTemplates(base.templates), fonts, base.logo ? logoDataUrl(base.logo) : undefined]);
-    const fontCss = fonts.then((set) => set.css);
-    // Awaited below, unless reading or parsing fails first.
-    for (const later of [assets, fontCss]) later.catch(() => undefined);
-    const { document } = await prepare(source, file, base, fontCss, deadline);
-    if (!document) return [];
-    result.document = document;
-    // The document's settings: defaults ← config ← front matter ← the caller's.
-    const settings = resolveOptions(
-      config,
-      { format: document.meta.format, organisation: document.meta.organisation },
-      own,
-    );
-    const [templates, fontFiles, logo] = await assets;
-    const name = documentName(source.path);
-    const refused = new Set<string>();
-    const onRefused = (url: string, reason: string) => {
-      if (!refused.has(url)) warn(file, `refused to load ${url}: ${reason}`, { rule: 'request' });
-      refused.add(url);
-    };
-    // The page may load files of the document's folder and of the (trusted) templates, nothing else.
-    const policy = {
-      folders: [path.dirname(file.path), settings.templates],
-      allowNet: settings.allowNet,
-      files: fontFiles.files,
-    };
-    const guard = { policy, onRefused, clock, signal: deadline };
-    // The browser's launch (or a relaunch another document caused) is not this document's work.
-    await clock.printing(() => clock.waiting(renderer));
-    return Promise.all(
-      settings.outputs.map((kind) =>
-        printOutput({ kind, document, settings, name, templates, fonts: fontFiles, logo, renderer, guard, file }),
-      ),
-    );
-  };
-  try {
-    const outputs = await withTimeLimit(work, base.timeout);
-    signal?.throwIfAborted();
-    result.outputs = outputs;
-  } catch (caught: unknown) {
-    recordFailure(file, signal?.aborted ? new Error('interrupted: nothing written') : caught, 'build');
-  }
-  if (failureOf(file)) {
-    result.outputs = [];
-    result.error = failureOf(file);
-  }
-  result.ms = performance.now() - started;
-  return result;
 }

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { type BuildOptions, build } from './build.js';
-import { resolveOptions } from './config/options.js';
+import { type BuildHooks, type BuildOptions, buildRun } from './build.js';
+import { type ResolvedRun, resolveRun } from './config/resolve.js';
+import { prepare } from './document/prepare.js';
+import { withTimeLimit } from './document/time-limit.js';
 import { fontSet } from './fonts/font-set.js';
 import type { BriefDocument } from './markdown/document-model.js';
 import { fail, recordFailure } from './messages.js';
-import { safeDecode } from './paths.js';
-import { prepare } from './prepare.js';
-import type { Source } from './source.js';
-import { withTimeLimit } from './time-limit.js';
+import { safeDecode } from './source/paths.js';
+import type { Source } from './source/read.js';
 
 export interface CheckOptions extends Omit<BuildOptions, 'outputs' | 'html' | 'onResult'> {
   /** Print each summary, unsaved, to see that it fits one page (needs the browser). @default true */
@@ -32,24 +32,35 @@ export interface CheckResult {
  * page, by printing it with the same pipeline as `build`.
  */
 export async function check(sources: Source[], options: CheckOptions = {}): Promise<CheckResult[]> {
-  const { fit = true, onResult, ...rest } = options;
+  const { fit = true, onResult, defaults, renderer, jobs, signal, ...own } = options;
+  const run = resolveRun({ options: defaults }, { ...own, jobs });
+  return checkRun(sources, run, { renderer, signal, fit, onResult });
+}
+
+/** `check` with its settings resolved (the CLI resolves its flags and config once, for the whole command). */
+export async function checkRun(
+  sources: Source[],
+  run: ResolvedRun,
+  { fit = true, onResult, ...hooks }: Omit<BuildHooks, 'onResult'> & Pick<CheckOptions, 'fit' | 'onResult'>,
+): Promise<CheckResult[]> {
   const finish = (result: CheckResult): CheckResult => {
     checkReferences(result.file, result.document);
     onResult?.(result);
     return result;
   };
   if (fit) {
-    const results = await build(sources, {
-      ...rest,
-      outputs: ['summary'],
-      html: false,
-      onResult: (result) => finish(result),
-    });
+    // Only the summary is printed, and no HTML kept: the caller's layer says so, over the front matter.
+    const only = { outputs: ['summary' as const], html: false };
+    const summaryRun = {
+      ...run,
+      settings: { ...run.settings, ...only },
+      layers: { ...run.layers, own: { ...run.layers.own, ...only } },
+    };
+    const results = await buildRun(sources, summaryRun, { ...hooks, onResult: (result) => finish(result) });
     return results.map(({ path: input, file, document, ms }) => ({ path: input, file, document, ms }));
   }
   // As `build` reads and parses, with its limits: in a parsing worker, one document at a time.
-  const { defaults: config, renderer: _, jobs: __, signal: ___, ...own } = rest;
-  const settings = resolveOptions(config, own);
+  const { settings } = run;
   // A configured font that is missing stops the run here, as misuse, not as every document's failure.
   const fontCss = Promise.resolve((await fontSet(settings.fonts)).css);
   const results: CheckResult[] = [];

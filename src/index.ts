@@ -27,7 +27,7 @@ export type { BriefDocument, Section } from './markdown/document-model.js';
 export { processor } from './markdown/processor.js';
 export { type FrontMatter, frontMatterSchema } from './markdown/remark-front-matter.js';
 export type { TemplateData } from './render/templates.js';
-export type { Source } from './source.js';
+export type { Source } from './source/read.js';
 export type { Digest, DigestItem, DigestList } from './summary/digest.js';
 export type { FitResult } from './summary/fit.js';
 export { version } from './version.js';

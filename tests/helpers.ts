@@ -221,10 +221,17 @@ export interface PdfTextItem {
   size: number;
   /** Baseline, in pt from the bottom of the page. */
   y: number;
+  /** Start of the run, in pt from the left of the page. */
+  x: number;
+  /** Its width, in pt. */
+  width: number;
 }
 
 /** The text runs of one page with their font size and position, read by pdf.js. */
-export async function pdfTextItems(file: string, pageNumber = 1): Promise<{ height: number; items: PdfTextItem[] }> {
+export async function pdfTextItems(
+  file: string,
+  pageNumber = 1,
+): Promise<{ height: number; width: number; items: PdfTextItem[] }> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const document = await getDocument({ data: new Uint8Array(await readFile(file)), verbosity: 0 }).promise;
   try {
@@ -232,9 +239,18 @@ export async function pdfTextItems(file: string, pageNumber = 1): Promise<{ heig
     const { items } = await page.getTextContent();
     return {
       height: page.view[3]! - page.view[1]!,
+      width: page.view[2]! - page.view[0]!,
       items: items.flatMap((item) =>
         'str' in item && item.str.trim()
-          ? [{ text: item.str, size: Math.hypot(item.transform[2], item.transform[3]), y: item.transform[5] as number }]
+          ? [
+              {
+                text: item.str,
+                size: Math.hypot(item.transform[2], item.transform[3]),
+                y: item.transform[5] as number,
+                x: item.transform[4] as number,
+                width: item.width,
+              },
+            ]
           : [],
       ),
     };

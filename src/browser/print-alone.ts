@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import { launchBrowser, stopBrowser } from './launch.js';
+import type { PrintJob, Walls } from './print-job.js';
 import { preparePage, printError, printOn, untilAborted } from './print-page.js';
-import type { PrintJob, Walls } from './renderer.js';
 
 /** Prints alone, each in a fresh browser of its own, one at a time (see `createRenderer`). */
 export interface AloneLane {

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { VFileMessage } from 'vfile-message';
 import { errorMessage } from '../errors.js';
-import type { PrintJob, PrintPage, Walls } from './renderer.js';
+import type { PrintJob, PrintPage, Walls } from './print-job.js';
 import { guardRequests } from './request-policy.js';
 
 /** Load a job's HTML into a page made ready by `preparePage`, run its `prepare`, and print it. */

@@ -1,4 +1,4 @@
-import type { PrintPage } from './renderer.js';
+import type { PrintPage } from './print-job.js';
 
 /**
  * The text of every `h1`–`h6` of a printed page, in order, as a reader sees it: spaces collapsed, a

@@ -1,4 +1,4 @@
-import type { PrintPage } from './renderer.js';
+import type { PrintPage } from './print-job.js';
 
 /**
  * Each link of a printed page as `[href, text]`: its target (a fragment as written, else the full

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mime from 'mime';
 import type { ConsoleMessage, HTTPRequest, Page } from 'puppeteer-core';
-import { isInside } from '../paths.js';
+import { isInside } from '../source/paths.js';
 
 /** What the page printing one document may load. Everything else is refused. */
 export interface RequestPolicy {

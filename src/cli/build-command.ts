@@ -1,6 +1,8 @@
 import { Command } from 'commander';
-import { createRenderer } from '../browser/renderer.js';
-import { addBuildFlags, addMailFlags, type BuildFlags, type MailFlags, shardFlag } from './build-flags.js';
+import { startRenderer } from '../browser/renderer.js';
+import { loadConfig } from '../config/load.js';
+import { resolveRun } from '../config/resolve.js';
+import { addBuildFlags, addMailFlags, type BuildFlags, type MailFlags, runOptions, shardFlag } from './build-flags.js';
 import type { Shard } from './shard.js';
 
 export function buildCommand(): Command {
@@ -26,9 +28,10 @@ Examples:
     .action(async (inputs: string[], flags: BuildFlags & MailFlags & { shard?: Shard }) => {
       // Chromium starts first, and the pipeline's modules load while it does: in a cold run the
       // two overlap (each takes a good part of a second), which the command modules' light imports allow.
-      const renderer = createRenderer({ executablePath: flags.browser, jobs: flags.jobs });
-      renderer.catch(() => undefined); // a failed launch is reported by the build, once
+      // The settings are resolved once, here, for the whole command; a bad config stops it before any launch.
+      const run = resolveRun(await loadConfig({ file: flags.config }), runOptions(flags));
+      const renderer = startRenderer({ browser: run.settings.browser, jobs: run.jobs });
       const { runBuild } = await import('./build-run.js');
-      process.exitCode = await runBuild(inputs, flags, renderer);
+      process.exitCode = await runBuild(inputs, flags, run, renderer);
     });
 }

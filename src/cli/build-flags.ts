@@ -1,9 +1,14 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type Options, type OutputKind, type PageFormat, pageFormats } from '../config/options.js';
+import type { OutputKind } from '../config/options.js';
+import type { RunOptions } from '../config/resolve.js';
 import { addressList, singleAddress } from '../email/addresses.js';
+import type { MailFlags } from '../email/mailer.js';
 import { errorMessage } from '../errors.js';
+import { type PageFormat, pageFormats } from '../paper.js';
 import type { ReportFlags } from './reporter.js';
 import type { Shard } from './shard.js';
+
+export type { MailFlags } from '../email/mailer.js';
 
 /** Flags shared by the commands that build: `build` and `watch`. */
 export interface BuildFlags extends ReportFlags {
@@ -22,15 +27,6 @@ export interface BuildFlags extends ReportFlags {
   jobs?: number;
   followSymlinks?: boolean;
   maxPages?: number;
-}
-
-/** The flags of `build` that send each brief by email (not `watch`'s: a save must never send mail). */
-export interface MailFlags {
-  mail?: boolean;
-  mailTo?: string[];
-  mailFrom?: string;
-  mailMaxSize?: number;
-  dryRun?: boolean;
 }
 
 /** Add the mail flags to a command. */
@@ -97,8 +93,11 @@ export function addReportFlags(command: Command): Command {
     .option('-v, --verbose', 'also print settings and timings');
 }
 
-/** The flags' layer of settings: it wins over the config file and the front matter. */
-export function flagOptions(flags: BuildFlags): Options {
+/**
+ * The flags' layer of settings, for `resolveRun` (config/resolve.ts): it wins over the config file and
+ * the front matter. The one place a flag becomes a setting (`--only` an output, MB bytes, seconds ms).
+ */
+export function runOptions(flags: Partial<BuildFlags & MailFlags>): RunOptions {
   return {
     format: flags.format,
     outputs: flags.only ? [flags.only] : undefined,
@@ -110,6 +109,13 @@ export function flagOptions(flags: BuildFlags): Options {
     timeout: flags.timeout === undefined ? undefined : flags.timeout * 1000,
     followSymlinks: flags.followSymlinks,
     maxPages: flags.maxPages,
+    out: flags.out,
+    jobs: flags.jobs,
+    mail: {
+      from: flags.mailFrom,
+      to: flags.mailTo,
+      maxSize: flags.mailMaxSize === undefined ? undefined : Math.round(flags.mailMaxSize * 1024 * 1024),
+    },
   };
 }
 

@@ -1,23 +1,24 @@
 import type { Renderer } from '../browser/renderer.js';
-import { type BuildResult, build } from '../build.js';
-import { type Config, loadConfig } from '../config/load.js';
-import { BrowserNotFoundError, errorMessage } from '../errors.js';
-import type { Source } from '../source.js';
-import { type BuildFlags, flagOptions, type MailFlags } from './build-flags.js';
+import { type BuildResult, buildRun } from '../build.js';
+import type { ResolvedRun } from '../config/resolve.js';
+import { createMailer, type Mailed, type Mailer } from '../email/mailer.js';
+import { errorMessage } from '../errors.js';
+import type { Source } from '../source/read.js';
+import type { BuildFlags, MailFlags } from './build-flags.js';
 import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
-import { createMailer, type Mailed, type Mailer } from './mail-results.js';
 import { createReporter, type DocumentReport, type Reporter } from './reporter.js';
 import { type Shard, shardFiles } from './shard.js';
 import { type Written, writeResult } from './write-results.js';
 
 /**
- * Build the inputs (this job's share of them) with `renderer`, write the files and report; returns
- * the exit code. The renderer is closed at the end.
+ * Build the inputs (this job's share of them) with `renderer`, by the run's settings; write the files
+ * and report; returns the exit code. The renderer is closed at the end.
  */
 export async function runBuild(
   inputs: string[],
   flags: BuildFlags & MailFlags & { shard?: Shard },
+  run: ResolvedRun,
   renderer: Promise<Renderer>,
 ): Promise<number> {
   const close = async () => (await renderer.catch(() => undefined))?.close();
@@ -30,14 +31,10 @@ export async function runBuild(
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     const reporter = createReporter(flags);
-    const config = await loadConfig({ file: flags.config });
     // Before anything is built: a run that cannot send says so at once, not after every PDF is made.
-    const mailer = createMailer(flags, config);
+    const mailer = createMailer(flags, run);
     if (mailer) reporter.verbose(mailer.describe());
-    const found = await expandInputs(inputs, {
-      followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
-      onSkip: reporter.skipped,
-    });
+    const found = await expandInputs(inputs, { followSymlinks: run.settings.followSymlinks, onSkip: reporter.skipped });
     const all = found.map((input) => input.path);
     const roots = new Map(found.map((input) => [input.path, input.root]));
     const files = (flags.shard ? shardFiles(all, flags.shard) : all).map((file) => ({
@@ -47,7 +44,7 @@ export async function runBuild(
     if (flags.shard)
       reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
     reporter.start(files.length);
-    await buildFiles(files, flags, config, reporter, renderer, interrupt.signal, mailer);
+    await buildFiles(files, flags, run, reporter, renderer, interrupt.signal, mailer);
     const code = reporter.finish('built');
     return interrupt.signal.aborted ? 130 : code;
   } finally {
@@ -63,25 +60,21 @@ export async function runBuild(
 export async function buildFiles(
   files: Source[],
   flags: BuildFlags,
-  config: Config,
+  run: ResolvedRun,
   reporter: Reporter,
   renderer: Renderer | Promise<Renderer>,
   signal?: AbortSignal,
   mailer?: Mailer,
 ): Promise<void> {
   if (files.length === 0) return;
-  const out = flags.out ?? config.out ?? 'out';
-  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}; output folder: ${out}`);
+  const { out } = run;
+  reporter.verbose(`config: ${run.configPath ?? 'none found, using the defaults'}; output folder: ${out}`);
   const writes: Array<Promise<void>> = [];
-  await build(files, {
-    defaults: config.options,
-    ...flagOptions(flags),
+  // A browser that cannot start rejects the build once (no document is reported for it).
+  await buildRun(files, run, {
     renderer,
-    jobs: flags.jobs,
     signal,
     onResult: (result) => {
-      // A browser that cannot start fails the whole batch: build() throws, and it is said once, below.
-      if (result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError)) return;
       const inferred = describeInferred(result.document);
       if (inferred) reporter.verbose(`${result.path}: ${inferred}`);
       writes.push(finish(result, out, flags, mailer).then((done) => reporter.document(done)));

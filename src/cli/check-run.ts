@@ -1,7 +1,8 @@
-import { type CheckResult, check } from '../check.js';
+import { type CheckResult, checkRun } from '../check.js';
 import { loadConfig } from '../config/load.js';
-import { BrowserNotFoundError } from '../errors.js';
+import { resolveRun } from '../config/resolve.js';
 import type { Digest, DigestItem } from '../summary/digest.js';
+import { runOptions } from './build-flags.js';
 import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
 import { createReporter, type ReportFlags } from './reporter.js';
@@ -17,23 +18,14 @@ export interface CheckFlags extends ReportFlags {
 /** Check the inputs and report each; returns the exit code. */
 export async function runCheck(inputs: string[], flags: CheckFlags): Promise<number> {
   const reporter = createReporter(flags);
-  const config = await loadConfig({ file: flags.config });
-  const files = await expandInputs(inputs, {
-    followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
-    onSkip: reporter.skipped,
-  });
-  reporter.verbose(`config: ${config.path ?? 'none found, using the defaults'}`);
+  const run = resolveRun(await loadConfig({ file: flags.config }), runOptions(flags));
+  const files = await expandInputs(inputs, { followSymlinks: run.settings.followSymlinks, onSkip: reporter.skipped });
+  reporter.verbose(`config: ${run.configPath ?? 'none found, using the defaults'}`);
   reporter.start(files.length);
-  await check(files, {
-    defaults: config.options,
-    followSymlinks: flags.followSymlinks,
-    browser: flags.browser,
+  // A browser that cannot start rejects the check once (no document is reported for it).
+  await checkRun(files, run, {
     fit: flags.fit,
-    onResult: (result) => {
-      // A browser that cannot start fails the whole run: check() throws, and it is said once.
-      if (!result.file.messages.some((message) => message.cause instanceof BrowserNotFoundError))
-        reporter.document(report(result, flags.summary));
-    },
+    onResult: (result) => reporter.document(report(result, flags.summary)),
   });
   return reporter.finish('passed');
 }

@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefpressError } from '../errors.js';
-import { fsReason, inspectInput } from '../input-file.js';
-import { markdownFile } from '../paths.js';
+import { fsReason, inspectInput } from '../source/inspect.js';
+import { markdownFile } from '../source/paths.js';
 
 /** A Markdown file to build, with the folder its real path must stay in. */
 export interface Input {

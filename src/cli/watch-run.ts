@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createRenderer } from '../browser/renderer.js';
+import { startRenderer } from '../browser/renderer.js';
 import { resetCaches } from '../caches.js';
-import { type Config, loadConfig } from '../config/load.js';
-import { resolveOptions } from '../config/options.js';
+import { loadConfig } from '../config/load.js';
+import { resolveRun } from '../config/resolve.js';
 import { errorMessage } from '../errors.js';
-import { isInside, markdownFile } from '../paths.js';
-import { type BuildFlags, flagOptions } from './build-flags.js';
+import { isInside, markdownFile } from '../source/paths.js';
+import { type BuildFlags, runOptions } from './build-flags.js';
 import { buildFiles } from './build-run.js';
 import { expandInputs } from './inputs.js';
 import { createReporter } from './reporter.js';
@@ -17,19 +17,18 @@ import { createReporter } from './reporter.js';
  */
 export async function runWatch(inputs: string[], flags: BuildFlags, stop?: AbortSignal): Promise<number> {
   const { watch } = await import('chokidar');
-  let config = await loadConfig({ file: flags.config });
+  // The settings are resolved once per config read: at the start, and when the config file changes.
+  const resolve = async () => resolveRun(await loadConfig({ file: flags.config }), runOptions(flags));
+  let run = await resolve();
   // Watch mode is for people: one line per document and no batch totals, even with --json.
   const reporter = createReporter({ quiet: flags.quiet });
-  const expand = () =>
-    expandInputs(inputs, {
-      followSymlinks: flags.followSymlinks ?? config.options.followSymlinks,
-      onSkip: reporter.skipped,
-    });
+  const expand = () => expandInputs(inputs, { followSymlinks: run.settings.followSymlinks, onSkip: reporter.skipped });
   await expand(); // fails now, not at the first rebuild, when there is nothing to watch
-  const renderer = await createRenderer({ executablePath: flags.browser ?? config.options.browser, jobs: flags.jobs });
-  const templatesOf = (current: Config) => path.resolve(resolveOptions(current.options, flagOptions(flags)).templates);
-  let templates = templatesOf(config);
-  const watcher = watch([...inputs, templates, ...(config.path ? [config.path] : [])], {
+  const renderer = await startRenderer({ browser: run.settings.browser, jobs: run.jobs });
+  const templatesOf = () => path.resolve(run.settings.templates);
+  let templates = templatesOf();
+  const configPath = run.configPath;
+  const watcher = watch([...inputs, templates, ...(configPath ? [configPath] : [])], {
     ignoreInitial: true,
     ignored: (file) => file.includes('node_modules'),
   });
@@ -51,15 +50,15 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
     everything = false;
     changed.clear();
     if (all) {
-      config = await loadConfig({ file: flags.config });
+      run = await resolve();
       resetCaches();
-      if (templatesOf(config) !== templates) {
+      if (templatesOf() !== templates) {
         watcher.unwatch(templates);
-        templates = templatesOf(config);
+        templates = templatesOf();
         watcher.add(templates);
       }
     }
-    await buildFiles(files, flags, config, reporter, renderer);
+    await buildFiles(files, flags, run, reporter, renderer);
   };
   const schedule = () => {
     running ??= rebuild()
@@ -73,7 +72,7 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
   watcher.on('all', (event, file) => {
     if (event !== 'add' && event !== 'change') return;
     const absolute = path.resolve(file);
-    if (isInside(templates, absolute) || (config.path && absolute === path.resolve(config.path))) everything = true;
+    if (isInside(templates, absolute) || (configPath && absolute === path.resolve(configPath))) everything = true;
     else if (markdownFile.test(file)) changed.add(file);
     else return;
     schedule();

@@ -4,7 +4,7 @@ import { attachmentLimit, composeEmail } from '../email/compose.js';
 import type { OutgoingEmail } from '../email/send.js';
 import { errorMessage } from '../errors.js';
 import { buildDate } from '../pdf/finalize.js';
-import { documentName } from '../source.js';
+import { documentName } from '../source/read.js';
 import { pngPages } from './png-pages.js';
 import { writeOutput } from './write-file.js';
 
@@ -64,7 +64,7 @@ export async function writeResult(
       const size = attachments.reduce((sum, attachment) => sum + attachment.pdf.byteLength, 0);
       if (size > attachmentLimit) {
         problems.push({
-          reason: `the email's attachments come to ${(size / 1024 / 1024).toFixed(1)} MB: many mail servers refuse more than 10 MB`,
+          reason: `the email's attachments come to ${(size / 1024 / 1024).toFixed(1)} MB: many mail servers refuse more than ${attachmentLimit / 1024 / 1024} MB`,
           fatal: false,
           rule: 'eml-size',
         });

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { addressList, singleAddress } from '../email/addresses.js';
 import { unknownPlaceholders } from '../email/subject.js';
 import { BriefpressError, errorMessage } from '../errors.js';
-import { type MailSettings, type Options, pageFormats } from './options.js';
+import { labelKeys } from '../labels/labels.js';
+import { pageFormats } from '../paper.js';
+import type { MailSettings, Options } from './options.js';
 
 const cssColor = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl|oklch|lab|lch)a?\([\d\s.,%/-]+\))$/i;
 
@@ -64,6 +66,22 @@ export const configSchema = z
     mail: mailSchema.optional(),
     followSymlinks: z.boolean().optional(),
     maxPages: z.number().int().positive('must be a whole number of pages, 1 or more').optional(),
+    labels: z
+      .record(
+        z
+          .string()
+          .regex(/^(\*|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/, 'expected a language tag such as fr or pt-BR, or *'),
+        z.record(z.string(), z.string().max(200, 'at most 200 characters')).superRefine((entries, context) => {
+          const unknown = Object.keys(entries).find((key) => !(labelKeys as string[]).includes(key));
+          if (unknown)
+            context.addIssue({
+              code: 'custom',
+              path: [unknown],
+              message: `unknown label (known: ${labelKeys.join(', ')})`,
+            });
+        }),
+      )
+      .optional(),
   })
   .strict();
 

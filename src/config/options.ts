@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defaultFonts, type FontSource } from '../fonts/font-set.js';
+import type { LabelOverrides } from '../labels/labels.js';
 
-/** The page sizes briefpress lays out for. */
-export const pageFormats = ['a4', 'letter'] as const;
-export type PageFormat = (typeof pageFormats)[number];
+import type { PageFormat } from '../paper.js';
+
+export { type PageFormat, pageFormats } from '../paper.js';
 
 /** The accent colour when none is configured. */
 export const defaultAccent = '#8c2331';
@@ -41,6 +42,8 @@ export interface Options {
   followSymlinks?: boolean;
   /** Most pages one PDF may have; a document past it fails. @default 500 */
   maxPages?: number;
+  /** The furniture's words, by language tag (or `*` for all), replacing the catalogue's (`src/labels/catalogue.ts`). @default {} */
+  labels?: LabelOverrides;
 }
 
 /**
@@ -84,6 +87,7 @@ const defaults: ResolvedOptions = {
   timeout: 60_000,
   followSymlinks: false,
   maxPages: 500,
+  labels: {},
 };
 
 /**

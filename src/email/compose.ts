@@ -1,9 +1,10 @@
 import Handlebars from 'handlebars';
 import type { BriefDocument } from '../markdown/document-model.js';
+import { mailSizeLimit } from './limits.js';
 import type { OutgoingEmail } from './send.js';
 
 /** Above this, many mail servers refuse a message. */
-export const attachmentLimit = 10 * 1024 * 1024;
+export const attachmentLimit = mailSizeLimit;
 
 export interface EmailAttachment {
   fileName: string;

@@ -24,7 +24,9 @@ export interface FontSource {
 /**
  * Text in Source Serif 4, headings and furniture in Source Sans 3: both cover Latin, Greek,
  * Cyrillic and Vietnamese. Noto Serif/Sans Devanagari take Hindi, Marathi and Nepali (only their
- * Devanagari subset: the Source faces set the Latin), and the monochrome Noto Emoji takes emoji,
+ * Devanagari subset: the Source faces set the Latin), Noto Naskh Arabic and Noto Sans Arabic take
+ * Arabic, Persian and Urdu, Noto Serif/Sans Hebrew take Hebrew (their script subsets only, all
+ * OFL-1.1), and the monochrome Noto Emoji takes emoji,
  * which print as grey-scale outlines, not as boxes. Code is set in Source Code Pro. `templates/base.css` stacks them in this order.
  */
 export const defaultFonts: FontSource[] = [
@@ -32,6 +34,10 @@ export const defaultFonts: FontSource[] = [
   { package: '@fontsource/source-sans-3', faces: ['400', '600', '700'] },
   { package: '@fontsource/noto-serif-devanagari', faces: ['devanagari-400', 'devanagari-700'] },
   { package: '@fontsource/noto-sans-devanagari', faces: ['devanagari-400', 'devanagari-600', 'devanagari-700'] },
+  { package: '@fontsource/noto-naskh-arabic', faces: ['arabic-400', 'arabic-700'] },
+  { package: '@fontsource/noto-sans-arabic', faces: ['arabic-400', 'arabic-600', 'arabic-700'] },
+  { package: '@fontsource/noto-serif-hebrew', faces: ['hebrew-400', 'hebrew-700'] },
+  { package: '@fontsource/noto-sans-hebrew', faces: ['hebrew-400', 'hebrew-600', 'hebrew-700'] },
   { package: '@fontsource/noto-emoji', faces: ['400'] },
   { package: '@fontsource/source-code-pro', faces: ['400'] },
 ];

@@ -7,10 +7,13 @@ import type { VFile } from 'vfile';
 import { boxPoints, type Digest, digest, type SourceSection } from '../summary/digest.js';
 import { leadOf } from '../summary/lead.js';
 import { wordCount } from '../summary/sentences.js';
+import { documentLabels } from './document-labels.js';
+import { localiseNotes } from './notes-labels.js';
 import type { FrontMatter } from './remark-front-matter.js';
 import { markSections } from './section-marks.js';
 import { cutSections, type Structure } from './sections.js';
 import type { TitleSource } from './title.js';
+import { resolveXrefs } from './xrefs.js';
 
 /** One numbered section of the brief: a heading at the document's section level and what follows it. */
 export interface Section {
@@ -58,23 +61,23 @@ declare module 'vfile' {
 
 export const referenceHeading = /^(references|sources|bibliography|notes|endnotes)$/i;
 
+function isFootnotes(node: RootContent): boolean {
+  return node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined;
+}
+
 /** A unified compiler that turns the sanitized HTML tree into a {@link BriefDocument}. */
 export default function documentModel(this: Processor) {
   const compiler = (tree: Root, file: VFile): BriefDocument => {
     const slugger = new Slugger();
-    let footnotes = '';
-    const body: RootContent[] = [];
-    for (const node of tree.children) {
-      if (node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined)
-        footnotes = toHtml(node);
-      else body.push(node);
-    }
+    const notes = tree.children.find(isFootnotes);
+    const body = tree.children.filter((node) => node !== notes);
     const { intro, groups, structure } = cutSections(body);
 
     const lang = file.data.frontMatter?.lang ?? 'en';
-    const sections: Section[] = [];
+    const labels = documentLabels(file);
     const sources: SourceSection[] = [];
     const references: string[] = [];
+    const kept: Array<{ heading: Element; body: RootContent[]; title: string }> = [];
     for (const { heading, body } of groups) {
       const title = toText(heading).trim();
       if (referenceHeading.test(title)) {
@@ -88,13 +91,34 @@ export default function documentModel(this: Processor) {
         );
         continue;
       }
-      const number = sections.length + 1;
-      const lead = leadOf(body, lang);
-      sections.push({ id: slugger.slug(title), number, heading: title, mark: '', title, html: toHtml(body), lead });
-      sources.push({ number, heading: title, body, place: heading.position?.start });
+      kept.push({ heading, body, title });
     }
+    // Numbered before any is printed: a reference may name a later section.
+    const marked = markSections(
+      kept.map(({ title }, i) => ({
+        id: slugger.slug(title),
+        number: i + 1,
+        heading: title,
+        mark: '',
+        title,
+        html: '',
+      })),
+    );
+    resolveXrefs(
+      tree.children,
+      kept.map(({ heading, body }, i) => ({ mark: marked[i]!.mark, heading, body, id: marked[i]!.id })),
+      file,
+      labels,
+    );
+    const sections: Section[] = kept.map(({ heading, body }, i) => {
+      const number = i + 1;
+      sources.push({ number, heading: marked[i]!.heading, body, place: heading.position?.start });
+      return { ...marked[i]!, html: toHtml(body), lead: leadOf(body, lang) };
+    });
+    if (notes?.type === 'element') localiseNotes(notes, labels);
+    const footnotes = notes ? toHtml(notes) : '';
 
-    const marked = file.data.frontMatter?.takeaways ?? file.data.takeaways;
+    const takeaways = file.data.frontMatter?.takeaways ?? file.data.takeaways;
     const words = wordCount(toText(tree), lang);
     const summary = digest({
       intro,
@@ -102,17 +126,17 @@ export default function documentModel(this: Processor) {
       sections: sources,
       summary: file.data.frontMatter?.summary,
       description: file.data.frontMatter?.description,
-      takeaways: marked,
+      takeaways,
       lang,
     });
     return {
       meta: file.data.frontMatter!,
       intro: toHtml(intro),
-      sections: markSections(sections),
+      sections,
       digest: summary,
       summary: summary.bottomLine.map((sentence) => sentence.text).join(' ') || undefined,
-      keyPoints: marked ?? boxPoints(summary.keyPoints),
-      keyPointsMarked: marked !== undefined,
+      keyPoints: takeaways ?? boxPoints(summary.keyPoints),
+      keyPointsMarked: takeaways !== undefined,
       references,
       footnotes,
       wordCount: words,

@@ -6,7 +6,7 @@ import mime from 'mime';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
-import { isInside } from '../paths.js';
+import { isInside } from '../source/paths.js';
 
 export interface ImageOptions {
   /** Leave `http(s)` images for the browser to fetch; otherwise they are refused. @default false */

@@ -1,5 +1,6 @@
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
+import type { LabelOverrides } from '../labels/labels.js';
 import { recordFailure } from '../messages.js';
 import type { BriefDocument } from './document-model.js';
 import { inlineImages } from './inline-images.js';
@@ -12,6 +13,8 @@ export interface ParseRequest {
   path: string;
   value: string;
   allowNet: boolean;
+  /** The config file's `labels`: the words of the figures', tables' and callouts' furniture. */
+  labels?: LabelOverrides;
 }
 
 /** A message of the parse, as plain data. */
@@ -32,8 +35,8 @@ export interface ParseResult {
 }
 
 /** Markdown → document model: the stages, the images read from the document's folder, the compiler. */
-export async function parseDocument({ path, value, allowNet }: ParseRequest): Promise<ParseResult> {
-  const file = new VFile({ path, value });
+export async function parseDocument({ path, value, allowNet, labels }: ParseRequest): Promise<ParseResult> {
+  const file = new VFile({ path, value, data: { labelOverrides: labels ?? {} } });
   const failed = () => file.messages.some((message) => message.fatal);
   let document: BriefDocument | undefined;
   try {

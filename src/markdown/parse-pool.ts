@@ -2,6 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { onReset } from '../caches.js';
+import type { LabelOverrides } from '../labels/labels.js';
 import type { BriefDocument } from './document-model.js';
 import type { ParseRequest, ParseResult } from './parse-document.js';
 
@@ -93,11 +94,15 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
  * Markdown → document model, in a parsing worker that `deadline` stops; every problem becomes a
  * message of `file`, and its links go to `file.data.linkTargets`.
  */
-export async function parseFile(file: VFile, allowNet: boolean, deadline: AbortSignal): Promise<BriefDocument> {
+export async function parseFile(
+  file: VFile,
+  { allowNet, labels }: { allowNet: boolean; labels?: LabelOverrides },
+  deadline: AbortSignal,
+): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
   if (failed()) throw failed();
   const { document, messages, linkTargets } = await parseInWorker(
-    { path: file.path, value: String(file.value), allowNet },
+    { path: file.path, value: String(file.value), allowNet, labels },
     deadline,
   );
   for (const { reason, place, ruleId, source, fatal } of messages)

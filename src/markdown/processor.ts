@@ -13,9 +13,12 @@ import { VFileMessage } from 'vfile-message';
 import { fail, recordFailure } from '../messages.js';
 import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
+import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
 import tableCells from './rehype-table-cells.js';
 import wideTables from './rehype-wide-tables.js';
+import callouts from './remark-callouts.js';
+import crossrefs from './remark-crossrefs.js';
 import docsSite from './remark-docs-site.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
@@ -39,7 +42,11 @@ export const processor = unified()
   .use(remarkGfm)
   .use(looseHeadings)
   .use(remarkDirective)
+  // Before the directives, which give an unknown `:::tip` back as text.
+  .use(callouts)
   .use(directives)
+  // Before docsSite, which would take a label `{#fig:x}` for a kramdown attribute list.
+  .use(crossrefs)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
   .use(docsSite)
   .use(typography)
@@ -57,6 +64,7 @@ export const processor = unified()
   .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
   .use(captions)
+  .use(rehypeCallouts)
   .use(tableCells)
   .use(wideTables)
   .use(documentModel)

@@ -122,7 +122,7 @@ function spanning(parent: Parent, note: (kind: string, place: Point | undefined)
 }
 
 /** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
-function mergeTexts(parent: Parent): void {
+export function mergeTexts(parent: Parent): void {
   const children = parent.children;
   for (let i = children.length - 1; i > 0; i--) {
     const [before, after] = [children[i - 1]!, children[i]!];

@@ -3,8 +3,9 @@ import { parseEntities } from 'parse-entities';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
-import { pageFormats } from '../config/options.js';
+import { directionOf, labelsFor, rightToLeftScript } from '../labels/labels.js';
 import { fail, warn } from '../messages.js';
+import { pageFormats } from '../paper.js';
 import { type Refuse, readToml, readYaml } from './front-matter-read.js';
 import { inferTitle, type TitleSource } from './title.js';
 
@@ -37,7 +38,8 @@ export const frontMatterSchema = z.object({
     .array(z.string().max(200, long(200)))
     .max(100, many(100, 'authors'))
     .optional(),
-  series: z.string().max(200, long(200)).default('Policy Brief'),
+  /** @default "Policy Brief", in the document's language */
+  series: z.string().max(200, long(200)).optional(),
   number: z
     .union([z.string().max(50, long(50)), z.number()])
     .transform(String)
@@ -59,10 +61,17 @@ export const frontMatterSchema = z.object({
     .max(500, many(500, 'takeaways'))
     .optional(),
   format: z.enum(pageFormats).optional(),
+  /** The writing direction: `rtl` sets the page right to left. @default the language's (`rtl` for ar, he, fa, ur…) */
+  dir: z.enum(['ltr', 'rtl']).optional(),
 });
 
 /** The document's settings: its front matter, with the title always found (see `titleSource`). */
-export type FrontMatter = z.output<typeof frontMatterSchema> & { title: string };
+export type FrontMatter = Omit<z.output<typeof frontMatterSchema>, 'series' | 'dir'> & {
+  title: string;
+  series: string;
+  /** Always set by the parse (see `directionOf`); absent in models made by hand, which read as `ltr`. */
+  dir?: 'ltr' | 'rtl';
+};
 
 declare module 'vfile' {
   interface DataMap {
@@ -149,7 +158,16 @@ export default function frontMatter() {
       });
       return;
     }
-    file.data.frontMatter = { ...result.data, title };
+    const { dir, series } = result.data;
+    // A document that does not say its language but is written in Arabic or Hebrew is read as such.
+    const lang = (data.lang === undefined && rightToLeftScript(source)) || result.data.lang;
+    file.data.frontMatter = {
+      ...result.data,
+      lang,
+      title,
+      series: series ?? labelsFor(lang, file.data.labelOverrides).policyBrief,
+      dir: directionOf(lang, dir),
+    };
     file.data.titleSource = from;
   };
 }

@@ -1,4 +1,8 @@
-import type { Section } from './document-model.js';
+/** What numbering needs of a section (no import of document-model.ts, which calls this: no cycle). */
+interface Numbered {
+  number: number;
+  heading: string;
+}
 
 /**
  * A heading's own number: "1. Aims", "3 - Le cadre", "1- A quoi", "4.2 Publicación", "II. Scope",
@@ -12,7 +16,7 @@ const ownNumber =
  * brief prints the author's ("II", "4.2") in place of its own, once: "1  1. Don’t slow down delivery"
  * is a typo a reader sees. Otherwise the brief numbers the sections and the headings stay whole.
  */
-export function markSections(sections: Section[]): Section[] {
+export function markSections<S extends Numbered>(sections: S[]): Array<S & { mark: string; title: string }> {
   const own = sections.map((section) => ownNumber.exec(section.heading));
   const theirs = sections.length >= 2 && own.every((match) => match !== null);
   return sections.map((section, i) => {

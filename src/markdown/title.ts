@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Heading, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { markdownFile } from '../paths.js';
+import { markdownFile } from '../source/paths.js';
 
 /** Where a document's title came from: said by `check` and `build --verbose`. */
 export type TitleSource = 'front matter' | 'heading' | 'file name';

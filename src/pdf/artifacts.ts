@@ -25,7 +25,7 @@ export function markUntaggedAsArtifacts(doc: PDFDocument): void {
 }
 
 const newline = Buffer.from('\n');
-const open = Buffer.from('/Artifact BMC\n');
+const artifactOpen = Buffer.from('/Artifact BMC\n');
 const close = Buffer.from('\nEMC');
 
 function streamBytes(stream: PDFRawStream): Uint8Array {
@@ -42,17 +42,25 @@ function streamBytes(stream: PDFRawStream): Uint8Array {
 export function wrapUntagged(s: Uint8Array): Buffer | null {
   const wraps: number[] = [];
   let depth = 0;
+  // Whether each open marked-content sequence marks content: Skia brackets right-to-left text in
+  // `/ReversedChars BMC` and each shaped cluster in `/Span <</ActualText …>> BDC`, even in a margin box,
+  // and neither tags nor makes an artifact of what it holds.
+  const open: boolean[] = [];
   let pathStart = -1; // -1 no path, -2 a path begun inside marked content
   let text: { start: number; marked: boolean; shows: boolean; wraps: number[] } | undefined;
   for (const { op, start, end } of operators(s)) {
     switch (op) {
       case 'BDC':
-      case 'BMC':
+      case 'BMC': {
+        const marks = !textOnly(s.subarray(start, end));
+        open.push(marks);
+        if (!marks) break;
         depth++;
         if (text) text.marked = true;
         break;
+      }
       case 'EMC':
-        depth--;
+        if (open.pop() !== false) depth--;
         break;
       case 'BT':
         // A text object outside marked content is wrapped whole, unless marked content opens inside it.
@@ -107,11 +115,17 @@ export function wrapUntagged(s: Uint8Array): Buffer | null {
   for (let k = 0; k < wraps.length; k += 2) {
     const from = wraps[k]!;
     const to = wraps[k + 1]!;
-    chunks.push(s.subarray(at, from), open, s.subarray(from, to), close);
+    chunks.push(s.subarray(at, from), artifactOpen, s.subarray(from, to), close);
     at = to;
   }
   chunks.push(s.subarray(at));
   return Buffer.concat(chunks);
+}
+
+/** `/ReversedChars BMC`, or a `/Span` BDC without an `/MCID`: marked content about the text, not the structure. */
+function textOnly(operands: Uint8Array): boolean {
+  const written = Buffer.from(operands.buffer, operands.byteOffset, operands.byteLength).toString('latin1');
+  return /^\/ReversedChars\s/.test(written) || (/^\/Span\s*<</.test(written) && !written.includes('/MCID'));
 }
 
 enum C {

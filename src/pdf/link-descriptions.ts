@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { safeDecode } from '../paths.js';
+import { safeDecode } from '../source/paths.js';
 
 /**
  * Give every link annotation a `/Contents`: the text of the link on the page, which is what a screen

@@ -1,23 +1,6 @@
-import type { PrintPage } from '../browser/renderer.js';
-import type { PageFormat } from '../config/options.js';
 import { loadPdf } from './load.js';
 
-/** A page's height in CSS pixels: the laid-out page can hold no more than this much of the document. */
-const pageHeight: Record<PageFormat, number> = { a4: (297 / 25.4) * 96, letter: 11 * 96 };
-
-/**
- * Fewer pages than the document will print on, measured on the loaded page before printing: its
- * height over a whole page's (margins and page breaks only add pages). The viewport may be narrower
- * than the printed column (the summary's fitting sets it), which lengthens the page; hence the
- * margin before refusing. Printing is what takes minutes and gigabytes for a pathological document,
- * so a document this far over the limit is stopped without it.
- */
-export async function pagesAtLeast(page: PrintPage, format: PageFormat): Promise<number> {
-  const height = await page.evaluate<number>('document.documentElement.scrollHeight');
-  return Math.floor(height / pageHeight[format]);
-}
-
-/** How far over the limit the estimate must be to stop before printing (see `pagesAtLeast`). */
+/** How far over the limit the estimate must be to stop before printing (see `readPagesAtLeast` in src/browser/read-pages.ts). */
 export const estimateMargin = 1.5;
 
 /**

@@ -1,16 +1,16 @@
 import { PDFArray, PDFDict, PDFName, PDFRef } from 'pdf-lib';
-import { safeDecode } from '../paths.js';
-import type { TocEntry } from '../render/toc.js';
+import { safeDecode } from '../source/paths.js';
 import { loadPdf } from './load.js';
 
 /**
- * Fill in the pages from a first print. Chromium has no `target-counter()`, but every line of the
+ * The page each link target of a first print lands on, by its id: what fills in the contents' page
+ * numbers (see `withPages` in src/render/toc.ts). Chromium has no `target-counter()`, but every line of the
  * contents links to its section, and Chromium writes each link target as a named destination
  * (the catalog's `/Dests`) with its page. That print is untagged and has no outline, which is
  * faster; it holds the contents with blank page numbers in a fixed-width column, so the second
  * print lays out the same and the numbers stay true.
  */
-export async function withPages(entries: TocEntry[], firstPrint: Uint8Array): Promise<TocEntry[]> {
+export async function destinationPages(firstPrint: Uint8Array): Promise<Map<string, number>> {
   const doc = await loadPdf(firstPrint);
   const pageNumbers = new Map(doc.getPages().map((page, index) => [page.ref, index + 1]));
   const pages = new Map<string, number>();
@@ -19,10 +19,7 @@ export async function withPages(entries: TocEntry[], firstPrint: Uint8Array): Pr
     const target = doc.context.lookupMaybe(value, PDFArray)?.get(0);
     if (target instanceof PDFRef) pages.set(idOf(name), pageNumbers.get(target) ?? 0);
   }
-  return entries.map((entry) => {
-    const page = pages.get(entry.id);
-    return { ...entry, page: page ? String(page) : '' };
-  });
+  return pages;
 }
 
 /** Chromium names a destination by the link's fragment, percent-encoded: `#россия` becomes `/%D1%80…`. */

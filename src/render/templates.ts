@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import { cache } from '../caches.js';
 import { defaultTemplates, type OutputKind } from '../config/options.js';
 import { BriefpressError } from '../errors.js';
+import type { Labels } from '../labels/labels.js';
 import type { BriefDocument } from '../markdown/document-model.js';
 import { createEnvironment } from './template-helpers.js';
 import type { TocEntry } from './toc.js';
@@ -33,6 +34,10 @@ export interface TemplateData {
   allowNet?: boolean;
   /** The brief's table of contents, for long briefs only. */
   toc?: TocEntry[];
+  /** The furniture's words in the document's language: `{{t "keyTakeaways"}}`. */
+  labels?: Labels;
+  /** The page's direction (`rtl` mirrors the layout). */
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface Templates {

@@ -29,3 +29,11 @@ export function tocEntries(document: BriefDocument): TocEntry[] | undefined {
     page: '',
   }));
 }
+
+/** The entries with their pages (id → page, from the first print: see src/pdf/toc-pages.ts); a page not found stays blank. */
+export function withPages(entries: TocEntry[], pages: Map<string, number>): TocEntry[] {
+  return entries.map((entry) => {
+    const page = pages.get(entry.id);
+    return { ...entry, page: page ? String(page) : '' };
+  });
+}

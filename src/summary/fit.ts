@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { PrintPage } from '../browser/renderer.js';
+import type { PrintPage } from '../browser/print-job.js';
 
 /** How a summary was made to fit its one page. */
 export interface FitResult {

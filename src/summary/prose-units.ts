@@ -25,7 +25,8 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
   const joined = new Set<Element>();
   const visit = (node: RootContent | ElementContent, index: number, siblings: Array<RootContent | ElementContent>) => {
     if (node.type !== 'element' || skipped.test(node.tagName) || joined.has(node)) return;
-    if (String(node.properties.className ?? '').includes('contains-task-list')) return;
+    // A callout (src/markdown/rehype-callouts.ts) is an aside to the argument, as a blockquote is.
+    if (/\b(contains-task-list|callout)\b/.test(String(node.properties.className ?? ''))) return;
     if (transparent.test(node.tagName)) node.children.forEach(visit);
     else if (node.tagName === 'p') {
       const list = siblings.slice(index + 1).find((next) => next.type === 'element');

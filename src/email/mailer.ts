@@ -1,20 +1,32 @@
 import path from 'node:path';
 import type { BuildResult } from '../build.js';
-import type { Config } from '../config/load.js';
-import { composeMessage } from '../email/compose.js';
-import { type OutgoingEmail, SendError, sendEmail } from '../email/send.js';
-import { parseSmtpUrl, redact, type SmtpServer, smtpUrlVariable } from '../email/smtp-url.js';
-import { renderSubject } from '../email/subject.js';
+import type { ResolvedRun } from '../config/resolve.js';
 import { BriefpressError, errorMessage } from '../errors.js';
-import type { MailFlags } from './build-flags.js';
-import type { WriteProblem, Written } from './write-results.js';
+import { composeMessage } from './compose.js';
+import { megabytes } from './limits.js';
+import { type OutgoingEmail, SendError, sendEmail } from './send.js';
+import { parseSmtpUrl, redact, type SmtpServer, smtpUrlVariable } from './smtp-url.js';
+import { renderSubject } from './subject.js';
 
-/** Above this, a message is refused unless `--mail-max-size` or `mail.maxSize` allows more. */
-export const defaultMailLimit = 10 * 1024 * 1024;
+/** What a run asks of the mail (`build`'s flags): whether to send, and whether only to say what would be sent. */
+export interface MailFlags {
+  mail?: boolean;
+  mailTo?: string[];
+  mailFrom?: string;
+  mailMaxSize?: number;
+  dryRun?: boolean;
+}
+
+/** A problem mailing a document (the CLI's own, as its write problems are). */
+export interface MailProblem {
+  reason: string;
+  fatal: boolean;
+  rule: string;
+}
 
 /** What mailing a document did, for the report: the CLI's own, beside the build's result. */
 export interface Mailed {
-  problems: WriteProblem[];
+  problems: MailProblem[];
   /** Merged into the document's JSON entry as `mail`. */
   data: Record<string, unknown>;
   /** For people, after the files written. */
@@ -25,18 +37,19 @@ export interface Mailer {
   /** The document's message, composed once: the one `--eml` writes is the one sent. */
   compose(result: BuildResult): Promise<OutgoingEmail | undefined>;
   /** Send (or, with `--dry-run`, describe) a document's message, once a run; never throws. */
-  send(result: BuildResult, email: OutgoingEmail | undefined, written: Written): Promise<Mailed>;
+  send(result: BuildResult, email: OutgoingEmail | undefined, written: { problems: MailProblem[] }): Promise<Mailed>;
   /** Where messages go, for `--verbose`. */
   describe(): string;
 }
 
 /**
- * Check everything sending needs before anything is built (misuse is a {@link BriefpressError}, exit 2);
- * undefined when this run sends nothing.
+ * The mail rules of a run: check everything sending needs before anything is built (misuse is a
+ * {@link BriefpressError}, exit 2); undefined when this run sends nothing. Who is mailed, from whom
+ * and up to what size are the run's resolved `mail` settings (the config's, then the flags').
  */
 export function createMailer(
   flags: MailFlags,
-  config: Config,
+  run: Pick<ResolvedRun, 'mail' | 'settings'>,
   env: NodeJS.ProcessEnv = process.env,
 ): Mailer | undefined {
   if (!flags.mail && !flags.mailTo) {
@@ -45,11 +58,9 @@ export function createMailer(
       throw new BriefpressError('--mail-from and --mail-max-size need --mail or --mail-to');
     return undefined;
   }
-  const settings = config.mail ?? {};
-  const from = flags.mailFrom ?? settings.from;
+  const settings = run.mail;
+  const { from, to = [], cc = [], bcc = [], maxSize } = settings;
   if (!from) throw new BriefpressError('no sender: set mail.from in the config file, or pass --mail-from');
-  const to = flags.mailTo ?? settings.to ?? [];
-  const { cc = [], bcc = [] } = settings;
   if (to.length + cc.length + bcc.length === 0)
     throw new BriefpressError('no recipients: pass --mail-to, or set mail.to in the config file');
   const url = env[smtpUrlVariable];
@@ -58,15 +69,12 @@ export function createMailer(
     throw new BriefpressError(
       `no SMTP server: set ${smtpUrlVariable} to smtp://user:password@host:587 (or smtps://…:465)`,
     );
-  const maxSize = flags.mailMaxSize
-    ? Math.round(flags.mailMaxSize * 1024 * 1024)
-    : (settings.maxSize ?? defaultMailLimit);
   const sent = new Set<string>();
   // One message at a time: a mail server is a shared resource, and a deferral's backoff should hold back the rest.
   let queue: Promise<unknown> = Promise.resolve();
 
   const subjectFor = (document: NonNullable<BuildResult['document']>) =>
-    renderSubject(settings.subject ?? '{{title}}', document.meta, config.options.organisation);
+    renderSubject(settings.subject ?? '{{title}}', document.meta, run.settings.organisation);
 
   const mailer: Mailer = {
     async compose(result) {
@@ -122,7 +130,7 @@ export function createMailer(
       queue = attempt.catch(() => undefined);
       try {
         const receipt = await attempt;
-        const problems: WriteProblem[] = receipt.rejected.length
+        const problems: MailProblem[] = receipt.rejected.length
           ? [
               {
                 reason: `the server refused these recipients: ${receipt.rejected.join(', ')}`,
@@ -163,8 +171,4 @@ function describeRecipients({ to, cc, bcc }: { to: string[]; cc: string[]; bcc: 
   ]
     .filter(Boolean)
     .join('; ');
-}
-
-function megabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

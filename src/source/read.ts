@@ -2,8 +2,8 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { fsReason, inspectInput } from './input-file.js';
-import { fail } from './messages.js';
+import { fail } from '../messages.js';
+import { fsReason, inspectInput } from './inspect.js';
 import { markdownFile } from './paths.js';
 
 /** A Markdown document to build: a path, with its text when it is not to be read from disk. */

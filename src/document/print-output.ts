@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { VFile } from 'vfile';
-import { readHeadings } from './browser/read-headings.js';
-import { readLinks } from './browser/read-links.js';
-import type { PrintJob, PrintPage, Renderer } from './browser/renderer.js';
-import type { OutputKind, ResolvedOptions } from './config/options.js';
-import { type FontSet, fontOrigin, inlineFonts } from './fonts/font-set.js';
-import { fontFacesFor } from './fonts/subsets.js';
-import type { BriefDocument } from './markdown/document-model.js';
-import { fail, warn } from './messages.js';
-import { buildDate, finalizePdf } from './pdf/finalize.js';
-import { countPages, estimateMargin, overLimit, pagesAtLeast } from './pdf/page-limit.js';
-import { withPages } from './pdf/toc-pages.js';
-import type { Templates } from './render/templates.js';
-import { tocEntries } from './render/toc.js';
-import { type FitResult, fitToOnePage } from './summary/fit.js';
-import { judgeFit, judgePages } from './summary/judge.js';
-import { generator } from './version.js';
+import { type PrintJob, type PrintPage, printMeasuring, type Renderer } from '../browser/print-job.js';
+import { readHeadings } from '../browser/read-headings.js';
+import { readLinks } from '../browser/read-links.js';
+import { readPagesAtLeast } from '../browser/read-pages.js';
+import type { OutputKind, ResolvedOptions } from '../config/options.js';
+import { type FontSet, fontOrigin, inlineFonts } from '../fonts/font-set.js';
+import { fontFacesFor } from '../fonts/subsets.js';
+import { labelsFor } from '../labels/labels.js';
+import type { BriefDocument } from '../markdown/document-model.js';
+import { fail, warn } from '../messages.js';
+import { paper } from '../paper.js';
+import { buildDate, finalizePdf } from '../pdf/finalize.js';
+import { countPages, estimateMargin, overLimit } from '../pdf/page-limit.js';
+import { destinationPages } from '../pdf/toc-pages.js';
+import type { Templates } from '../render/templates.js';
+import { tocEntries, withPages } from '../render/toc.js';
+import { type FitResult, fitToOnePage } from '../summary/fit.js';
+import { judgeFit, judgePages } from '../summary/judge.js';
+import { generator } from '../version.js';
 
 export interface Output {
   kind: OutputKind;
@@ -69,20 +72,19 @@ export async function printOutput({
     organisation: settings.organisation,
     accent: settings.accent,
     logo,
-    pageSize: settings.format === 'letter' ? 'letter' : 'A4',
+    pageSize: paper[settings.format].css,
     briefFile: `${name}.brief.pdf`,
     generator,
     allowNet: settings.allowNet,
     fontOrigin,
+    labels: labelsFor(document.meta.lang, settings.labels),
+    dir: document.meta.dir ?? 'ltr',
   };
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
   const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
   const faces = fontFacesFor(fonts.css, rendered);
   let html = rendered.replace(fontSlot, () => faces);
-  let fit: FitResult | undefined;
-  let fitted: string | undefined;
-  let headings: string[] = [];
   // The page limit is checked twice: on the laid-out page before the first print, which stops a
   // document far over it without printing, and on each PDF printed, before anything more is done.
   const limit = settings.maxPages;
@@ -90,27 +92,17 @@ export async function printOutput({
     const pages = await countPages(pdf);
     if (pages > limit) throw fail(file, overLimit(kind, pages, limit), { rule: 'max-pages' });
   };
-  let links: Array<[string, string]> = [];
-  const prepare = async (page: PrintPage) => {
-    const atLeast = await pagesAtLeast(page, settings.format);
-    if (atLeast > limit * estimateMargin)
-      throw fail(file, overLimit(kind, atLeast, limit, true), { rule: 'max-pages' });
-    if (kind === 'summary') {
-      fit = await fitToOnePage(page);
-      // The HTML as printed: its type size set and any dropped blocks gone.
-      if (settings.html) fitted = await page.content();
-    }
-    headings = await readHeadings(page);
-    // The contents' page numbers come in the second print; a link's target and words don't change.
-    links = await readLinks(page);
-  };
   // With contents, this first print only measures: its pages go into the contents of a second.
   const stage = toc ? `laying out the ${kind} to number its contents` : `printing the ${kind}`;
-  let pdf = await (await renderer).print({ html, prepare, tagged: !toc, stage, ...guard });
+  const first = await printMeasuring(await renderer, { html, tagged: !toc, stage, ...guard }, (page) =>
+    measure(page, { kind, settings, file }),
+  );
+  let { pdf } = first;
+  const { fit, fitted, headings, links } = first.measured;
   await withinLimit(pdf);
   if (toc) {
     // A second print, now with the page numbers the first one found (see src/pdf/toc-pages.ts).
-    const paged = await withPages(toc, pdf);
+    const paged = withPages(toc, await destinationPages(pdf));
     const lost = paged.filter(({ page }) => !page).map(({ mark }) => mark);
     // A custom contents partial without the links to the sections leaves their pages blank.
     if (lost.length)
@@ -148,3 +140,27 @@ export async function printOutput({
 
 /** Where the `@font-face` rules go in a rendered page: a CSS comment no document can contain, as it is made at random. */
 const fontSlot = `/* briefpress font faces ${randomUUID()} */`;
+
+/** What the first print reads from its laid-out page, before it prints. */
+interface Measured {
+  /** For the summary: how it was fitted to one page, and (with `html`) its HTML as printed. */
+  fit?: FitResult;
+  fitted?: string;
+  /** The headings' and the links' words, for the outline and the links' descriptions. */
+  headings: string[];
+  links: Array<[string, string]>;
+}
+
+async function measure(
+  page: PrintPage,
+  { kind, settings, file }: { kind: OutputKind; settings: ResolvedOptions; file: VFile },
+): Promise<Measured> {
+  const atLeast = await readPagesAtLeast(page, paper[settings.format].height);
+  if (atLeast > settings.maxPages * estimateMargin)
+    throw fail(file, overLimit(kind, atLeast, settings.maxPages, true), { rule: 'max-pages' });
+  const fit = kind === 'summary' ? await fitToOnePage(page) : undefined;
+  // The HTML as printed: its type size set and any dropped blocks gone.
+  const fitted = fit && settings.html ? await page.content() : undefined;
+  // The contents' page numbers come in the second print; a link's target and words don't change.
+  return { fit, fitted, headings: await readHeadings(page), links: await readLinks(page) };
+}

@@ -1,10 +1,10 @@
 import type { VFile } from 'vfile';
-import type { ResolvedOptions } from './config/options.js';
-import { warnMissingGlyphs } from './fonts/missing-glyphs.js';
-import type { BriefDocument } from './markdown/document-model.js';
-import { parseFile } from './markdown/parse-pool.js';
-import { recordFailure } from './messages.js';
-import { readSource, type Source } from './source.js';
+import type { ResolvedOptions } from '../config/options.js';
+import { warnMissingGlyphs } from '../fonts/missing-glyphs.js';
+import type { BriefDocument } from '../markdown/document-model.js';
+import { parseFile } from '../markdown/parse-pool.js';
+import { recordFailure } from '../messages.js';
+import { readSource, type Source } from '../source/read.js';
 
 /** A source, read and parsed; `document` is absent when a problem was fatal (its file says which). */
 export interface Prepared {
@@ -19,13 +19,13 @@ export interface Prepared {
 export async function prepare(
   source: Source,
   file: VFile,
-  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet' | 'followSymlinks'>,
+  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet' | 'followSymlinks' | 'labels'>,
   fontCss: Promise<string>,
   deadline: AbortSignal,
 ): Promise<Prepared> {
   try {
     await readSource(source, { maxSize: settings.maxInputSize, followSymlinks: settings.followSymlinks }, file);
-    const document = await parseFile(file, settings.allowNet, deadline);
+    const document = await parseFile(file, settings, deadline);
     warnMissingGlyphs(file, await fontCss);
     return { document };
   } catch (caught: unknown) {
