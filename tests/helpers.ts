@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { catalogue } from '../src/labels/catalogue.js';
 
 const run = promisify(execFile);
 
@@ -359,15 +360,24 @@ export async function pdfTableRows(file: string): Promise<number[][]> {
 }
 
 /**
- * The words a brief's last page holds above its colophon ("Suggested citation: …"), running header and
- * footer left out (they sit in the 24 mm and 22 mm page margins). None: the colophon is alone there.
+ * The words a brief's last page holds above its colophon (its "Suggested citation:" line, in any
+ * language of the labels' catalogue), running header and footer left out (they sit in the 24 mm and
+ * 22 mm page margins). None: the colophon is alone there.
  */
 export async function lastPageAboveColophon(file: string): Promise<Word[]> {
   const all = await pdfWords(file);
   const last = Math.max(...all.map((word) => word.page));
   const mm = 2.835;
   const body = all.filter((word) => word.page === last && word.yMin > 24 * mm && word.yMax < word.height - 22 * mm);
-  const citation = body.findIndex((word, at) => word.text === 'Suggested' && body[at + 1]?.text === 'citation:');
-  if (citation < 0) throw new Error(`${file}: no "Suggested citation:" on its last page`);
+  const labels = Object.values(catalogue).flatMap((labels) => labels.suggestedCitation?.split(/\s+/) ?? []);
+  const bare = (text: string) => text.replace(/[:：]$/, '');
+  const citation = body.findIndex((_, at) =>
+    Object.values(catalogue).some((labels) => {
+      const words = labels.suggestedCitation?.split(/\s+/);
+      return words?.every((word, offset) => bare(body[at + offset]?.text ?? '') === word);
+    }),
+  );
+  if (citation < 0)
+    throw new Error(`${file}: no suggested citation (${labels.slice(0, 2).join(' ')} …) on its last page`);
   return body.filter((word) => word.yMax <= body[citation]!.yMin);
 }
