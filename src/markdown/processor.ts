@@ -18,6 +18,7 @@ import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
 import charts from './rehype-charts.js';
 import rehypeMath from './rehype-math.js';
+import tableCells from './rehype-table-cells.js';
 import wideTables from './rehype-wide-tables.js';
 import callouts from './remark-callouts.js';
 import citations from './remark-citations.js';
@@ -80,6 +81,7 @@ export const processor = unified()
   .use(charts)
   .use(captions)
   .use(rehypeCallouts)
+  .use(tableCells)
   .use(wideTables)
   .use(documentModel)
   .freeze();
