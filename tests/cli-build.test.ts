@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageCount, pdfInfo, pdfText, runCli, seed, tempDir } from './helpers.js';
+import { lastPageAboveColophon, pageCount, pdfInfo, pdfText, runCli, seed, tempDir } from './helpers.js';
 
 describe('briefpress build on the seed article', () => {
   let out: string;
@@ -21,6 +21,14 @@ describe('briefpress build on the seed article', () => {
   it('should make a brief of at least two pages and a summary of exactly one', async () => {
     expect(await pageCount(path.join(out, 'india-russia-summit-2025.brief.pdf'))).toBeGreaterThanOrEqual(2);
     expect(await pageCount(path.join(out, 'india-russia-summit-2025.summary.pdf'))).toBe(1);
+  });
+
+  it('should set the seed brief on 3 pages, the last holding the end of the text before the colophon', async () => {
+    const brief = path.join(out, 'india-russia-summit-2025.brief.pdf');
+    expect(await pageCount(brief)).toBe(3);
+    const above = (await lastPageAboveColophon(brief)).map((word) => word.text).join(' ');
+    expect(above).toContain('SOURCES');
+    expect(above).toContain('moving together.');
   });
 
   it('should print the section headings and key facts in the brief', async () => {

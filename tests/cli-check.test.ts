@@ -62,7 +62,7 @@ describe('briefpress check', () => {
     const dir = await tempDir();
     // The brief's text only: the summary, which a fitting check prints, shows none of it.
     const body =
-      'The summit in Delhi, and what it means.\n\n## Asia\n\nIt went well.\n\n## Notes\n\nJapan calls it the 日本 view.\n';
+      'The summit in Delhi, and what it means.\n\n## Asia\n\nIt went well.\n\n## Notes\n\nJapan calls it the 日本 view, and Ethiopia ሰላም.\n';
     await writeFile(
       path.join(dir, 'tokyo.md'),
       `---\ntitle: Tokyo and Delhi\nsummary: The summit went well.\ntakeaways: [It went well.]\n---\n\n${body}`,
@@ -72,7 +72,7 @@ describe('briefpress check', () => {
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr.trim().split('\n'), fit.join()).toEqual([
         expect.stringMatching(
-          /^tokyo\.md:15:20: warning: no font briefpress embeds has 日 \(U\+65E5\), 本 \(U\+672C\): /,
+          /^tokyo\.md:15:42: warning: no font briefpress embeds has ሰ \(U\+1230\), ላ \(U\+120B\), ም \(U\+121D\): /,
         ),
       ]);
     }

@@ -57,6 +57,30 @@ describe('front matter', () => {
     expect(file.data.titleSource).toBe('file name');
   });
 
+  it('should keep acronyms and capitalised names in a title made from the file name as the text writes them', () => {
+    const file = parse(
+      'The PSL team keeps OG-Core, on GitHub.\n\n## Taxes\n\nText.\n',
+      'psl-og-core-government_github.md',
+    );
+    expect(file.data.frontMatter?.title).toBe('PSL OG-Core government GitHub');
+    expect(file.data.titleSource).toBe('file name');
+  });
+
+  it('should take the title from a first short line where the document has no heading at all', () => {
+    const file = parse('Open Data Handbook\n\nThe handbook says how to publish data.\n\nMore text.\n', 'x.md');
+    expect(file.data.frontMatter?.title).toBe('Open Data Handbook');
+    expect(file.data.titleSource).toBe('first line');
+    // A first line that is a sentence, or a document with headings, keeps the file name.
+    expect(parse('A sentence.\n\nMore.\n', 'a-b.md').data.frontMatter?.title).toBe('A b');
+    expect(parse('Short line\n\n## Heading\n\nMore.\n', 'a-b.md').data.frontMatter?.title).toBe('A b');
+  });
+
+  it("should read past MyST's `(label)=` target to the opening heading it labels", () => {
+    const file = parse('(Chap_MarkClr)=\n# Market Clearing\n\nText.\n', 'market_clearing.md');
+    expect(file.data.frontMatter?.title).toBe('Market Clearing');
+    expect(file.data.titleSource).toBe('heading');
+  });
+
   it('should read a document without front matter, its title from its opening heading, printed once', () => {
     const file = new VFile({ path: 'doc.md', value: '# Just a heading\n\nText.\n' });
     const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(frontMatter);

@@ -1,10 +1,12 @@
 import { type ExecFileException, execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { catalogue } from '../src/labels/catalogue.js';
 
 const run = promisify(execFile);
 
@@ -58,6 +60,86 @@ export function runCli(
 /** A new folder in the test run's temporary folder (removed after the run; see global-setup.ts). */
 export function tempDir(prefix = 'briefpress-'): Promise<string> {
   return mkdtemp(path.join(process.env.BRIEFPRESS_TEST_TMP ?? tmpdir(), prefix));
+}
+
+/**
+ * The seed and the quality fixtures that several files check (conformance, contents, endnotes), built
+ * once: `sharedBuild(commonBuild)`; each file reads the outputs it checks.
+ */
+export const commonBuild = [
+  'build',
+  seed,
+  fixture('quality-long', 'long-brief.md'),
+  fixture('quality-scripts', 'many-scripts.md'),
+  fixture('quality-figures', 'figures.md'),
+  fixture('quality-table', 'trade-table.md'),
+  fixture('quality-table', 'empty-cells.md'),
+  fixture('quality-notes', 'notes.md'),
+];
+
+/**
+ * The corpus of real documents built once, briefs and summaries with their HTML and the JSON report:
+ * `sharedBuild(corpusBuild)` in real-corpus.test.ts and summary-corpus.test.ts.
+ */
+export const corpusBuild = ['build', fixture('real'), '--json', '--html', '--timeout', '300'];
+
+const shared = new Map<string, Promise<{ out: string; result: CliResult }>>();
+
+/**
+ * `briefpress build ARGS --out DIR`, run once per test run for every test file that asks for the same
+ * ARGS: what several files check on the same documents (the seed, the common fixtures, the corpus) is
+ * built once instead of once a file. The first file to ask builds (a lock folder decides, across the
+ * worker processes); the others wait for its `result.json`, bounded by `timeout`. The outputs are
+ * shared: read them, never change them.
+ */
+export function sharedBuild(
+  args: string[],
+  options: { timeout?: number } = {},
+): Promise<{ out: string; result: CliResult }> {
+  const key = createHash('sha256').update(JSON.stringify(args)).digest('hex').slice(0, 16);
+  let build = shared.get(key);
+  if (!build) {
+    build = buildOnce(key, args, options.timeout ?? 300_000);
+    shared.set(key, build);
+  }
+  return build;
+}
+
+async function buildOnce(key: string, args: string[], timeout: number): Promise<{ out: string; result: CliResult }> {
+  const dir = path.join(process.env.BRIEFPRESS_TEST_TMP ?? tmpdir(), `shared-${key}`);
+  const out = path.join(dir, 'out');
+  const done = path.join(dir, 'result.json');
+  try {
+    await mkdir(`${dir}.lock`);
+  } catch {
+    // Another file is building it: wait for the result it writes last (renamed into place whole).
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const written = await readFile(done, 'utf8').then(
+        (text) => JSON.parse(text) as CliResult | { error: string },
+        () => undefined,
+      );
+      if (written && 'error' in written) throw new Error(`the shared build failed in another file: ${written.error}`);
+      if (written) return { out, result: written };
+      if (Date.now() > deadline)
+        throw new Error(`the shared build \`briefpress ${args.join(' ')}\` did not finish within ${timeout / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  await mkdir(dir, { recursive: true });
+  const settle = async (written: CliResult | { error: string }) => {
+    await writeFile(`${done}.tmp`, JSON.stringify(written));
+    await rename(`${done}.tmp`, done);
+  };
+  try {
+    const result = await runCli([...args, '--out', out], { timeout });
+    await settle(result);
+    return { out, result };
+  } catch (error) {
+    // A CLI that hung or could not start: the waiting files fail with its reason, not at their deadline.
+    await settle({ error: (error as Error).message });
+    throw error;
+  }
 }
 
 /** The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). */
@@ -242,4 +324,60 @@ export async function pdfWords(file: string): Promise<Word[]> {
       });
   }
   return found;
+}
+
+/**
+ * The tables of a tagged PDF as its structure tree holds them: for each Table element, in reading
+ * order, each TR's count of TH and TD elements. A cell Chromium did not tag is missing here.
+ */
+export async function pdfTableRows(file: string): Promise<number[][]> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const kidsOf = (element: PDFDict): PDFDict[] => {
+    const kids = doc.context.lookup(element.get(PDFName.of('K')));
+    const list = kids instanceof PDFArray ? kids.asArray().map((kid) => doc.context.lookup(kid)) : [kids];
+    return list.filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.has(PDFName.of('S')));
+  };
+  const role = (element: PDFDict) => element.get(PDFName.of('S'))?.toString().slice(1);
+  const tables: number[][] = [];
+  const rowsOf = (element: PDFDict, rows: number[]) => {
+    for (const kid of kidsOf(element)) {
+      if (role(kid) === 'TR') rows.push(kidsOf(kid).filter((cell) => ['TH', 'TD'].includes(role(cell)!)).length);
+      else if (role(kid) !== 'Table') rowsOf(kid, rows);
+    }
+  };
+  const walk = (element: PDFDict) => {
+    for (const kid of kidsOf(element)) {
+      if (role(kid) === 'Table') {
+        const rows: number[] = [];
+        tables.push(rows);
+        rowsOf(kid, rows);
+      }
+      walk(kid);
+    }
+  };
+  walk(doc.context.lookup(doc.catalog.get(PDFName.of('StructTreeRoot')), PDFDict));
+  return tables;
+}
+
+/**
+ * The words a brief's last page holds above its colophon (its "Suggested citation:" line, in any
+ * language of the labels' catalogue), running header and footer left out (they sit in the 24 mm and
+ * 22 mm page margins). None: the colophon is alone there.
+ */
+export async function lastPageAboveColophon(file: string): Promise<Word[]> {
+  const all = await pdfWords(file);
+  const last = Math.max(...all.map((word) => word.page));
+  const mm = 2.835;
+  const body = all.filter((word) => word.page === last && word.yMin > 24 * mm && word.yMax < word.height - 22 * mm);
+  const labels = Object.values(catalogue).flatMap((labels) => labels.suggestedCitation?.split(/\s+/) ?? []);
+  const bare = (text: string) => text.replace(/[:：]$/, '');
+  const citation = body.findIndex((_, at) =>
+    Object.values(catalogue).some((labels) => {
+      const words = labels.suggestedCitation?.split(/\s+/);
+      return words?.every((word, offset) => bare(body[at + offset]?.text ?? '') === word);
+    }),
+  );
+  if (citation < 0)
+    throw new Error(`${file}: no suggested citation (${labels.slice(0, 2).join(' ')} …) on its last page`);
+  return body.filter((word) => word.yMax <= body[citation]!.yMin);
 }

@@ -3,17 +3,10 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wrapUntagged } from '../src/pdf/artifacts.js';
-import { fixture, runCli, seed, tempDir } from './helpers.js';
+import { commonBuild, pdfTableRows, runCli, sharedBuild, tempDir } from './helpers.js';
 import { describeFailures, installVerapdf, parseReport, type Verdict, verapdf, verapdfAvailable } from './verapdf.js';
 
-const documents = [
-  seed,
-  fixture('quality-long', 'long-brief.md'),
-  fixture('quality-scripts', 'many-scripts.md'),
-  fixture('quality-figures', 'figures.md'),
-  fixture('quality-table', 'trade-table.md'),
-  fixture('quality-notes', 'notes.md'),
-];
+const documents = commonBuild.slice(1);
 const pdfs = documents.flatMap((file) => {
   const name = path.basename(file, '.md');
   return [`${name}.brief.pdf`, `${name}.summary.pdf`];
@@ -21,9 +14,10 @@ const pdfs = documents.flatMap((file) => {
 
 let out: string;
 beforeAll(async () => {
-  out = await tempDir('conformance-');
-  const result = await runCli(['build', ...documents, '--out', out], { timeout: 180_000 });
-  expect(result.code, result.stderr).toBe(0);
+  // The seed and the fixtures as other files check them too: built once per run.
+  const build = await sharedBuild(commonBuild, { timeout: 180_000 });
+  out = build.out;
+  expect(build.result.code, build.result.stderr).toBe(0);
 }, 200_000);
 
 const available = verapdfAvailable();
@@ -87,6 +81,15 @@ describe('PDF/UA and PDF/A finishing', () => {
   it('should give a table’s header cells their scope', async () => {
     const bytes = Buffer.from(await readOutput('trade-table.brief.pdf')).toString('latin1');
     expect(bytes).toContain('/Scope /Column');
+  });
+
+  it('should tag every cell of a table: empty ones, those of rows cut short, beside spanning ones', async () => {
+    // Pipe table: 5 columns, rows with empty cells and one of 3 cells. HTML table: 4 columns, a cell
+    // spanning two rows (its second row has 3 cells), one spanning two columns, a row of one cell.
+    expect(await pdfTableRows(path.join(out, 'empty-cells.brief.pdf'))).toEqual([
+      [5, 5, 5, 5, 5],
+      [4, 4, 3, 3, 4],
+    ]);
   });
 
   it('should mark painting outside marked content as an artifact and leave tagged content alone', () => {

@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import linkNotes from '../src/markdown/remark-link-notes.js';
-import { fixture, pdfText, runCli, tempDir } from './helpers.js';
+import { commonBuild, pdfText, sharedBuild } from './helpers.js';
 
 async function toHtml(markdown: string): Promise<string> {
   return String(
@@ -43,9 +43,9 @@ describe('endnotes in the printed brief', () => {
   let text: string;
 
   beforeAll(async () => {
-    const out = await tempDir();
-    const result = await runCli(['build', fixture('quality-notes', 'notes.md'), '--out', out], { timeout: 170_000 });
-    expect(result.code).toBe(0);
+    // notes.md as quality-conformance.test.ts builds it too: built once per run.
+    const { out, result } = await sharedBuild(commonBuild, { timeout: 170_000 });
+    expect(result.code, result.stderr).toBe(0);
     text = (await pdfText(path.join(out, 'notes.brief.pdf'))).replace(/\s+/g, ' ');
   }, 180_000);
 

@@ -6,7 +6,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefDocument } from '../src/markdown/document-model.js';
 import { processor } from '../src/markdown/processor.js';
 import { tocEntries } from '../src/render/toc.js';
-import { expectedOutline, fixture, pdfOutline, pdfText, root, runCli, seed, tempDir } from './helpers.js';
+import {
+  commonBuild,
+  expectedOutline,
+  fixture,
+  pdfOutline,
+  pdfText,
+  root,
+  runCli,
+  seed,
+  sharedBuild,
+  tempDir,
+} from './helpers.js';
 
 const longBrief = fixture('quality-long', 'long-brief.md');
 
@@ -37,9 +48,9 @@ describe('table of contents', () => {
   let file: string;
 
   beforeAll(async () => {
-    const out = await tempDir();
-    const result = await runCli(['build', longBrief, '--out', out], { timeout: 170_000 });
-    expect(result.code).toBe(0);
+    // The long brief as quality-conformance.test.ts builds it too: built once per run.
+    const { out, result } = await sharedBuild(commonBuild, { timeout: 170_000 });
+    expect(result.code, result.stderr).toBe(0);
     file = path.join(out, 'long-brief.brief.pdf');
   }, 180_000);
 

@@ -21,6 +21,33 @@ describe('fontFacesFor', () => {
     expect(fontFacesFor(all, '<p>&#1052;</p>')).toContain('U+0400-045F');
   });
 
+  it('should keep a few slices of the CJK faces only for text in Korean, Japanese or Chinese', async () => {
+    const { css: all } = await fontSet();
+    expect(fontFacesFor(all, '<p>The summit in Seoul</p>')).not.toMatch(/Noto (Serif|Sans) (KR|JP|SC|TC)/);
+    const korean = fontFacesFor(all, '<p>프로젝트를 위한 보안 모범 사례</p>');
+    expect(korean).toContain("font-family: 'Noto Serif KR'");
+    expect(korean).toContain("font-family: 'Noto Sans KR'");
+    // A few slices of each weight, not the hundred-odd of the face.
+    const slices = korean.match(
+      /font-family: 'Noto Serif KR';\s*font-style: normal;\s*font-display: swap;\s*font-weight: 400;/g,
+    );
+    expect(slices?.length ?? 0).toBeGreaterThan(0);
+    expect(slices?.length ?? 0).toBeLessThan(20);
+    expect(missingCharacters(all, '日本 中国 한국 臺灣')).toEqual([]);
+    expect(missingCharacters(all, 'ሰላም')).toEqual(['ሰ', 'ላ', 'ም']);
+  });
+
+  it('should read a CJK slice only when a page asks for it', async () => {
+    const { css, files } = await fontSet();
+    const rule = css.split(/(?=@font-face)/).find((face) => face.includes("'Noto Sans TC'"));
+    const url = /url\(([^)\s]+)\)/.exec(rule ?? '')?.[1];
+    expect(url).toBeDefined();
+    expect(files.has(url!)).toBe(true);
+    expect([...files.keys()]).not.toContain(url);
+    expect(files.get(url!)?.byteLength).toBeGreaterThan(1000);
+    expect([...files.keys()]).toContain(url);
+  });
+
   it('should keep the Devanagari faces only for text in Devanagari', async () => {
     const { css: all } = await fontSet();
     expect(fontFacesFor(all, '<p>The summit in New Delhi</p>')).not.toContain('Devanagari');
@@ -61,7 +88,7 @@ describe('fontFacesFor', () => {
     expect(missingCharacters(all, '<p>Москва, नई दिल्ली, Ελλάδα, © 🚀 ✅ ▪ — “quoted”</p>')).toEqual([]);
     // Joiners, variation selectors and spaces draw nothing: they are not missing.
     expect(missingCharacters(all, '<p>a\u200db\ufe0f\u3000c</p>')).toEqual([]);
-    expect(missingCharacters(all, '<p>日本の視点 and 北京</p>')).toEqual(['日', '本', 'の', '視', '点', '北', '京']);
-    expect(missingCharacters(`${all}@font-face{font-family:Any;src:url(any.woff2)}`, '<p>日本</p>')).toEqual([]);
+    expect(missingCharacters(all, '<p>ሰላም and 日本の視点, 北京</p>')).toEqual(['ሰ', 'ላ', 'ም']);
+    expect(missingCharacters(`${all}@font-face{font-family:Any;src:url(any.woff2)}`, '<p>ሰላም</p>')).toEqual([]);
   });
 });

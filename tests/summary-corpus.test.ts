@@ -6,7 +6,7 @@ import type { BriefDocument } from '../src/markdown/document-model.js';
 import { processor } from '../src/markdown/processor.js';
 import { junkReason, leansOnContext } from '../src/summary/filters.js';
 import { wordCount } from '../src/summary/sentences.js';
-import { fixture, runCli, tempDir } from './helpers.js';
+import { corpusBuild, fixture, sharedBuild } from './helpers.js';
 
 const corpus = fixture('real');
 // SOURCES.md says where each document came from: it is not one of them.
@@ -15,17 +15,15 @@ const names = (await readdir(corpus)).filter((name) => name.endsWith('.md') && n
 const words = (text: string) => wordCount(text, 'en');
 
 describe('the summaries of the corpus of real documents', () => {
-  let dir: string;
   const documents = new Map<string, BriefDocument>();
 
   beforeAll(async () => {
-    dir = await tempDir('briefpress-corpus-');
     for (const name of names) {
       const value = await readFile(path.join(corpus, name), 'utf8');
       const file = new VFile({ path: path.join(corpus, name), value });
       documents.set(name, (await processor.process(file)).result as BriefDocument);
     }
-  });
+  }, 180_000);
 
   it.each(names)('should give %s a bottom line of 25–90 words, and never a quoted header or boilerplate', (name) => {
     const doc = documents.get(name)!;
@@ -64,11 +62,8 @@ describe('the summaries of the corpus of real documents', () => {
   });
 
   it('should print every summary on one page, at 9.5pt or more for a document under 6,000 words', async () => {
-    const inputs = names.map((name) => path.join(corpus, name));
-    const out = path.join(dir, 'out');
-    const result = await runCli(['build', ...inputs, '--only', 'summary', '--html', '--json', '--out', out], {
-      timeout: 230_000,
-    });
+    // The corpus as real-corpus.test.ts builds it (briefs too, and SOURCES.md): built once per run.
+    const { out, result } = await sharedBuild(corpusBuild, { timeout: 590_000 });
     // A summary that came to more than one page is an error (exit 1): 0 says every one is one page.
     expect(result.code, result.stderr).toBe(0);
     for (const name of names) {
@@ -77,5 +72,5 @@ describe('the summaries of the corpus of real documents', () => {
       if (documents.get(name)!.wordCount < 6000) expect(size, name).toBeGreaterThanOrEqual(9.5);
       else expect(size, name).toBeGreaterThanOrEqual(8);
     }
-  }, 240_000);
+  }, 600_000);
 });

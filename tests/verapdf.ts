@@ -8,7 +8,7 @@ import { root } from './helpers.js';
 const run = promisify(execFile);
 const script = path.join(root, 'scripts', 'verapdf.sh');
 
-/** The one command that makes veraPDF available on a Debian machine (what `.ci/run` does). */
+/** What makes veraPDF available on a Debian machine (what `.ci/run` does; `npm test`'s pretest fetches it). */
 export const installVerapdf = 'apt-get install default-jre-headless maven && scripts/verapdf.sh fetch';
 
 /** Whether veraPDF can run here: Java on the PATH and veraPDF's jars in the cache `scripts/verapdf.sh` uses. */

@@ -7,6 +7,7 @@ export function describeInferred(document: BriefDocument | undefined): string | 
   const from = {
     'front matter': 'the front matter',
     heading: 'the opening # heading',
+    'first line': 'the first line',
     'file name': 'the file name',
   }[title];
   const count = `${document.sections.length} ${document.sections.length === 1 ? 'section' : 'sections'}`;

@@ -37,6 +37,12 @@ takeaways:
   - "The third: what should happen next."
 # Page size: a4 or letter (default: the config's \`format\`, else a4).
 format: a4
+# Writing direction: ltr or rtl (default: the language's, rtl for ar, he, fa…).
+dir:
+# Citations: a BibTeX (.bib) or CSL-JSON (.json) file beside this one, e.g. refs.bib; then cite [@key, p. 4].
+bibliography:
+# Citation style: chicago-author-date (default), chicago-notes (endnotes), or a .csl file beside this one.
+csl: chicago-author-date
 ---
 
 The opening paragraph sets out the issue in plain words. Unless the front matter has a \`summary\`, it becomes the bottom line of the one-page summary.

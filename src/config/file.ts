@@ -10,6 +10,8 @@ import { labelKeys } from '../labels/labels.js';
 import { pageFormats } from '../paper.js';
 import type { MailSettings, Options } from './options.js';
 
+const bibFile = /\.(bib|bibtex|json)$/i;
+const bibMessage = 'expected a .bib (BibTeX, BibLaTeX) or .json (CSL-JSON) file';
 const cssColor = /^(#[0-9a-f]{3,8}|[a-z]+|(rgb|hsl|oklch|lab|lch)a?\([\d\s.,%/-]+\))$/i;
 
 /** Addresses checked as the CLI's flags check them, each message naming the wrong one. */
@@ -66,6 +68,17 @@ export const configSchema = z
     mail: mailSchema.optional(),
     followSymlinks: z.boolean().optional(),
     maxPages: z.number().int().positive('must be a whole number of pages, 1 or more').optional(),
+    // Paths in each document's own folder (where they are read), not the config file's.
+    bibliography: z
+      .union([z.string().regex(bibFile, bibMessage), z.array(z.string().regex(bibFile, bibMessage)).min(1)])
+      .optional(),
+    csl: z
+      .string()
+      .regex(
+        /^(chicago-author-date|chicago-notes(-bibliography)?|.+\.csl)$/i,
+        'expected a .csl file or chicago-author-date or chicago-notes',
+      )
+      .optional(),
     labels: z
       .record(
         z

@@ -42,6 +42,10 @@ export interface Options {
   followSymlinks?: boolean;
   /** Most pages one PDF may have; a document past it fails. @default 500 */
   maxPages?: number;
+  /** Bibliography for documents whose front matter names none: `.bib` or CSL-JSON `.json`, a path in the document's folder. @default none */
+  bibliography?: string | string[];
+  /** Citation style: `chicago-author-date`, `chicago-notes`, or a `.csl` file in the document's folder. @default 'chicago-author-date' */
+  csl?: string;
   /** The furniture's words, by language tag (or `*` for all), replacing the catalogue's (`src/labels/catalogue.ts`). @default {} */
   labels?: LabelOverrides;
 }
@@ -64,7 +68,8 @@ export interface MailSettings {
   maxSize?: number;
 }
 
-export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo'>> & Pick<Options, 'browser' | 'logo'>;
+export type ResolvedOptions = Required<Omit<Options, 'browser' | 'logo' | 'bibliography' | 'csl'>> &
+  Pick<Options, 'browser' | 'logo' | 'bibliography' | 'csl'>;
 
 // From source this module is src/config/; bundled, it is a chunk of dist/: both find the package's templates/.
 export const defaultTemplates = fileURLToPath(
@@ -87,6 +92,8 @@ const defaults: ResolvedOptions = {
   timeout: 60_000,
   followSymlinks: false,
   maxPages: 500,
+  bibliography: undefined,
+  csl: undefined,
   labels: {},
 };
 

@@ -19,13 +19,17 @@ export interface Prepared {
 export async function prepare(
   source: Source,
   file: VFile,
-  settings: Pick<ResolvedOptions, 'maxInputSize' | 'allowNet' | 'followSymlinks' | 'labels'>,
+  settings: Pick<
+    ResolvedOptions,
+    'maxInputSize' | 'allowNet' | 'followSymlinks' | 'labels' | 'accent' | 'bibliography' | 'csl'
+  >,
   fontCss: Promise<string>,
   deadline: AbortSignal,
 ): Promise<Prepared> {
   try {
     await readSource(source, { maxSize: settings.maxInputSize, followSymlinks: settings.followSymlinks }, file);
-    const document = await parseFile(file, settings, deadline);
+    const { allowNet, labels, accent, bibliography, csl } = settings;
+    const document = await parseFile(file, { allowNet, labels, accent, bibliography, csl }, deadline);
     warnMissingGlyphs(file, await fontCss);
     return { document };
   } catch (caught: unknown) {

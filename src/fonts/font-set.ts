@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cache } from '../caches.js';
 import { BriefpressError } from '../errors.js';
+import { LazyFiles } from './lazy-files.js';
+import { mathStyles } from './math-fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +21,11 @@ export interface FontSource {
   package: string;
   /** CSS files of that package to use, e.g. `['400', '400-italic', '700']`. */
   faces: string[];
+  /**
+   * Only the numbered slices (`[0]` … `[119]`) of a CJK family: its Latin, Cyrillic and Vietnamese are the
+   * text faces' to set. Their files are read when a page asks for one (see `LazyFiles`).
+   */
+  cjk?: boolean;
 }
 
 /**
@@ -26,7 +33,8 @@ export interface FontSource {
  * Cyrillic and Vietnamese. Noto Serif/Sans Devanagari take Hindi, Marathi and Nepali (only their
  * Devanagari subset: the Source faces set the Latin), Noto Naskh Arabic and Noto Sans Arabic take
  * Arabic, Persian and Urdu, Noto Serif/Sans Hebrew take Hebrew (their script subsets only, all
- * OFL-1.1), and the monochrome Noto Emoji takes emoji,
+ * OFL-1.1); Noto Serif/Sans JP, KR, SC and TC take Japanese, Korean and Chinese (Simplified,
+ * Traditional), only the slices of them a page uses; and the monochrome Noto Emoji takes emoji,
  * which print as grey-scale outlines, not as boxes. Code is set in Source Code Pro. `templates/base.css` stacks them in this order.
  */
 export const defaultFonts: FontSource[] = [
@@ -38,6 +46,10 @@ export const defaultFonts: FontSource[] = [
   { package: '@fontsource/noto-sans-arabic', faces: ['arabic-400', 'arabic-600', 'arabic-700'] },
   { package: '@fontsource/noto-serif-hebrew', faces: ['hebrew-400', 'hebrew-700'] },
   { package: '@fontsource/noto-sans-hebrew', faces: ['hebrew-400', 'hebrew-600', 'hebrew-700'] },
+  ...['jp', 'kr', 'sc', 'tc'].flatMap((script): FontSource[] => [
+    { package: `@fontsource/noto-serif-${script}`, faces: ['400', '700'], cjk: true },
+    { package: `@fontsource/noto-sans-${script}`, faces: ['400', '700'], cjk: true },
+  ]),
   { package: '@fontsource/noto-emoji', faces: ['400'] },
   { package: '@fontsource/source-code-pro', faces: ['400'] },
 ];
@@ -48,6 +60,8 @@ export interface FontSet {
   css: string;
   /** The font files, by URL. */
   files: ReadonlyMap<string, Uint8Array>;
+  /** KaTeX's style sheet and font faces, for a page that holds typeset math. */
+  mathCss: string;
 }
 
 const fontSets = cache<string, Promise<FontSet>>();
@@ -63,11 +77,10 @@ export function fontSet(fonts: FontSource[] = defaultFonts): Promise<FontSet> {
   let set = fontSets.get(key);
   if (!set) {
     set = (async () => {
-      const files = new Map<string, Uint8Array>();
-      const faces = await Promise.all(
-        fonts.flatMap((font) => font.faces.map((face) => faceRules(font.package, face, files))),
-      );
-      return { css: faces.join('\n'), files };
+      const files = new LazyFiles();
+      const faces = await Promise.all(fonts.flatMap((font) => font.faces.map((face) => faceRules(font, face, files))));
+      const mathCss = await mathStyles(fontOrigin, files);
+      return { css: faces.join('\n'), files, mathCss };
     })();
     fontSets.set(key, set);
   }
@@ -84,7 +97,8 @@ export function inlineFonts(html: string, files: FontSet['files']): string {
 
 const fontUrl = new RegExp(`${fontOrigin.replace(/\./g, '\\.')}/fonts/[\\da-f]+\\.woff2`, 'g');
 
-async function faceRules(pkg: string, face: string, files: Map<string, Uint8Array>): Promise<string> {
+async function faceRules(font: FontSource, face: string, files: LazyFiles): Promise<string> {
+  const pkg = font.package;
   let cssPath: string;
   try {
     cssPath = require.resolve(`${pkg}/${face}.css`);
@@ -97,15 +111,25 @@ async function faceRules(pkg: string, face: string, files: Map<string, Uint8Arra
   const css = await readFile(cssPath, 'utf8');
   const dir = path.dirname(cssPath);
   const range = await subsetRange(dir, face);
+  const version = font.cjk ? await versionOf(dir) : '';
   const rules = await Promise.all(
     css.split(/(?=@font-face)/).map(async (rule) => {
       // Keep only the woff2 source: every Chromium reads it, and the PDF embeds a subset anyway.
       const match = /url\((\.\/files\/[^)]+\.woff2)\) format\('woff2'\)/.exec(rule);
       if (!match?.[1]) return '';
-      const data = await readFile(path.join(dir, match[1]));
-      // Named by content: the page's cache may then keep a file as long as it likes.
-      const url = `${fontOrigin}/fonts/${createHash('sha256').update(data).digest('hex').slice(0, 32)}.woff2`;
-      files.set(url, data);
+      const file = path.join(dir, match[1]);
+      let url: string;
+      if (font.cjk) {
+        if (!/-\d+-\d+-(normal|italic)\.woff2$/.test(file)) return '';
+        // Named by package version and file, which fix its content, so that it is read only when asked for.
+        url = `${fontOrigin}/fonts/${hash(`${pkg}@${version}/${match[1]}`)}.woff2`;
+        files.register(url, file);
+      } else {
+        const data = await readFile(file);
+        // Named by content: the page's cache may then keep a file as long as it likes.
+        url = `${fontOrigin}/fonts/${hash(data)}.woff2`;
+        files.set(url, data);
+      }
       const served = rule.replace(/src:[^;]+;/, `src: url(${url}) format('woff2');`);
       return range && !/unicode-range/.test(served)
         ? served.replace(/;\s*}/, `;\n  unicode-range: ${range};\n}`)
@@ -113,6 +137,14 @@ async function faceRules(pkg: string, face: string, files: Map<string, Uint8Arra
     }),
   );
   return rules.join('');
+}
+
+function hash(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 32);
+}
+
+async function versionOf(dir: string): Promise<string> {
+  return (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**

@@ -48,6 +48,8 @@ export interface BriefDocument {
   references: string[];
   /** GFM footnotes, as HTML (empty when there are none). */
   footnotes: string;
+  /** The works cited (remark-citations.ts), each entry as HTML in the style's order; empty without citations. */
+  bibliography: string[];
   wordCount: number;
   /** What was inferred from the document rather than declared: said by `check` and `build --verbose`. */
   inferred: Structure & { title: TitleSource; contentsMarked: boolean };
@@ -139,6 +141,7 @@ export default function documentModel(this: Processor) {
       keyPointsMarked: takeaways !== undefined,
       references,
       footnotes,
+      bibliography: file.data.bibliography ?? [],
       wordCount: words,
       inferred: {
         ...structure,

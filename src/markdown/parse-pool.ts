@@ -2,7 +2,6 @@ import { EventEmitter, once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { onReset } from '../caches.js';
-import type { LabelOverrides } from '../labels/labels.js';
 import type { BriefDocument } from './document-model.js';
 import type { ParseRequest, ParseResult } from './parse-document.js';
 
@@ -96,13 +95,13 @@ export async function parseInWorker(request: ParseRequest, signal?: AbortSignal)
  */
 export async function parseFile(
   file: VFile,
-  { allowNet, labels }: { allowNet: boolean; labels?: LabelOverrides },
+  settings: Omit<ParseRequest, 'path' | 'value'>,
   deadline: AbortSignal,
 ): Promise<BriefDocument> {
   const failed = () => file.messages.find((message) => message.fatal);
   if (failed()) throw failed();
   const { document, messages, linkTargets } = await parseInWorker(
-    { path: file.path, value: String(file.value), allowNet, labels },
+    { ...settings, path: file.path, value: String(file.value) },
     deadline,
   );
   for (const { reason, place, ruleId, source, fatal } of messages)

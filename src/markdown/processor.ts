@@ -4,6 +4,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type Plugin, unified } from 'unified';
@@ -15,14 +16,20 @@ import documentModel from './document-model.js';
 import altText from './rehype-alt-text.js';
 import rehypeCallouts from './rehype-callouts.js';
 import captions from './rehype-captions.js';
+import charts from './rehype-charts.js';
+import rehypeMath from './rehype-math.js';
+import tableCells from './rehype-table-cells.js';
 import wideTables from './rehype-wide-tables.js';
 import callouts from './remark-callouts.js';
+import citations from './remark-citations.js';
 import crossrefs from './remark-crossrefs.js';
 import docsSite from './remark-docs-site.js';
+import equations from './remark-equations.js';
 import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
 import looseHeadings from './remark-loose-headings.js';
+import myst from './remark-myst.js';
 import directives from './remark-takeaways.js';
 import typography from './remark-typography.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -39,11 +46,18 @@ export const processor = unified()
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(frontMatter)
   .use(remarkGfm)
+  .use(remarkMath)
   .use(looseHeadings)
+  // Before the takeaways are read, so that a key point's citation reads as printed.
+  .use(citations)
   .use(remarkDirective)
+  // MyST and Quarto into the forms the stages after it read (callouts, Pandoc-crossref labels, math).
+  .use(myst)
   // Before the directives, which give an unknown `:::tip` back as text.
   .use(callouts)
   .use(directives)
+  // Equations before the cross-references: `@eq:x` is theirs.
+  .use(equations)
   // Before docsSite, which would take a label `{#fig:x}` for a kramdown attribute list.
   .use(crossrefs)
   // After the directives, which give `{:width="1"}`'s `:width` back as text: kramdown reads whole again.
@@ -62,8 +76,12 @@ export const processor = unified()
   .use(depthLimit)
   .use(altText)
   .use(rehypeSanitize, sanitizeSchema)
+  // After the sanitizer: KaTeX's output is made from the TeX alone and needs its inline styles.
+  .use(rehypeMath)
+  .use(charts)
   .use(captions)
   .use(rehypeCallouts)
+  .use(tableCells)
   .use(wideTables)
   .use(documentModel)
   .freeze();

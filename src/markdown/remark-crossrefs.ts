@@ -1,7 +1,7 @@
 import type { Heading, Image, Nodes, Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
-import { mergeTexts } from './remark-docs-site.js';
+import { mergeTexts } from './merge-texts.js';
 
 /** A label as pandoc-crossref writes it: `{#fig:trade}`, `{#tbl:x .class}`, `{#sec:aims}`. */
 const labelPattern = /[ \t]*\{#((?:fig|tbl|sec):[\p{L}\p{N}_][\p{L}\p{N}_:.-]*)(?:\s[^{}\n]*)?\}/u;

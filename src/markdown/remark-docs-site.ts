@@ -4,6 +4,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
 import { holds, kinds, without } from './docs-site-syntax.js';
+import { mergeTexts } from './merge-texts.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -101,18 +102,6 @@ function spanning(parent: Parent, note: (kind: string, place: Point | undefined)
       children.splice(i + 1, end - i - 1);
       break;
     }
-  }
-}
-
-/** Adjacent text nodes made one, so that a pattern split between them is seen whole. */
-export function mergeTexts(parent: Parent): void {
-  const children = parent.children;
-  for (let i = children.length - 1; i > 0; i--) {
-    const [before, after] = [children[i - 1]!, children[i]!];
-    if (before.type !== 'text' || after.type !== 'text') continue;
-    before.value += after.value;
-    if (before.position && after.position) before.position.end = after.position.end;
-    children.splice(i, 1);
   }
 }
 

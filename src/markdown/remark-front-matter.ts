@@ -1,5 +1,6 @@
 import type { Root, Yaml } from 'mdast';
 import { parseEntities } from 'parse-entities';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { z } from 'zod';
@@ -19,6 +20,11 @@ const isoDate = z.preprocess(
     .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real calendar date'),
 );
 
+const bibliographyFile = z
+  .string()
+  .max(300, 'at most 300 characters: shorten it')
+  .regex(/\.(bib|bibtex|json)$/i, 'expected a .bib (BibTeX, BibLaTeX) or .json (CSL-JSON) file');
+
 // Bounds: generous for real briefs, far below what makes a print take minutes and gigabytes (a
 // 200,000-character title did). See docs/security.md.
 const maxTitle = 500;
@@ -34,8 +40,14 @@ export const frontMatterSchema = z.object({
   shortTitle: z.string().max(150, long(150)).optional(),
   date: isoDate.optional(),
   organisation: z.string().max(200, long(200)).optional(),
+  // A name, or Pandoc's, Quarto's and JOSS's `{name: …, affiliation: …}`: the name is what prints.
   authors: z
-    .array(z.string().max(200, long(200)))
+    .array(
+      z.union([
+        z.string().max(200, long(200)),
+        z.looseObject({ name: z.string().max(200, long(200)) }).transform((author) => author.name),
+      ]),
+    )
     .max(100, many(100, 'authors'))
     .optional(),
   /** @default "Policy Brief", in the document's language */
@@ -61,6 +73,19 @@ export const frontMatterSchema = z.object({
     .max(500, many(500, 'takeaways'))
     .optional(),
   format: z.enum(pageFormats).optional(),
+  /** BibTeX/BibLaTeX (`.bib`) or CSL-JSON (`.json`) files of the document's folder (see remark-citations.ts). */
+  bibliography: z
+    .union([bibliographyFile, z.array(bibliographyFile).min(1).max(20, many(20, 'bibliographies'))])
+    .optional(),
+  /** A CSL style: a shipped one by name (`chicago-author-date`, `chicago-notes`) or a `.csl` file beside the document. */
+  csl: z
+    .string()
+    .max(300, long(300))
+    .regex(
+      /^(chicago-author-date|chicago-notes(-bibliography)?|.+\.csl)$/i,
+      'expected a .csl file or chicago-author-date or chicago-notes',
+    )
+    .optional(),
   /** The writing direction: `rtl` sets the page right to left. @default the language's (`rtl` for ar, he, fa, ur…) */
   dir: z.enum(['ltr', 'rtl']).optional(),
 });
@@ -78,6 +103,8 @@ declare module 'vfile' {
     frontMatter: FrontMatter;
     /** Where the title came from. */
     titleSource: TitleSource;
+    /** Where a front-matter field is written, for a later stage's messages about it. */
+    frontMatterPlace: (field: string) => Point | undefined;
   }
 }
 
@@ -168,6 +195,7 @@ export default function frontMatter() {
       series: series ?? labelsFor(lang, file.data.labelOverrides).policyBrief,
       dir: directionOf(lang, dir),
     };
+    file.data.frontMatterPlace = (field) => (field in data ? placeOf([field]) : undefined);
     file.data.titleSource = from;
   };
 }

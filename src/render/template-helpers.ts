@@ -54,8 +54,16 @@ export function createEnvironment(): typeof Handlebars {
   return env;
 }
 
+/**
+ * Text as a quoted CSS string, safe inside `<style>`. A margin box wraps only at spaces (Chromium
+ * ignores `overflow-wrap` there), so a long unbroken word (a URL, an identifier) gets a zero-width
+ * space between its characters: it wraps inside its box instead of running over the other box and off
+ * the page.
+ */
 function cssString(value: unknown): string {
-  return `"${String(value ?? '').replace(/[\\"<>\n\r\f]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`;
+  return `"${String(value ?? '')
+    .replace(/\S{24,}/g, (word) => [...word].join('\u200b'))
+    .replace(/[\\"<>\n\r\f\u200b]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** The template data's `labels`; English for a caller that gives none. */

@@ -1,4 +1,5 @@
 // What a summary must never quote, whatever its score: each filter names the junk it keeps out.
+import { mathMark } from './hast-prose.js';
 import { wordCount } from './sentences.js';
 
 /** Words a key point may have: one short sentence is a fragment, a long one is a paragraph. */
@@ -19,6 +20,8 @@ function templateSyntax(text: string): boolean {
     text.split(/[\n\r\u2028\u2029]/).some((line) => enclosed('{%', '%}', line) || enclosed('{{', '}}', line))
   );
 }
+/** TeX that was not typeset (`$x^2$` as Pandoc reads it, not "$5 and $10"; `\frac{…}`). */
+const rawTex = /\$[^$\s](?:[^$]*[^$\s])?\$(?!\d)|\\[a-z]+\{/i;
 /** Table rows and checklists written as text: `| a | b |`, `[ ] item`, `[x] item`. */
 const tableOrChecklist = /\|[^|\n]*\||(^|\s)\[[ xX]\]\s/;
 /** A memorandum's header block, in its languages: "To:", "From:", "Subject:", "Memorandum for …". */
@@ -68,6 +71,7 @@ const urls = /(https?:\/\/|www\.)\S+/gi;
 
 export type JunkReason =
   | 'template'
+  | 'math'
   | 'table'
   | 'memo header'
   | 'administrative'
@@ -81,6 +85,8 @@ export type JunkReason =
 /** Why `sentence` cannot be quoted in a summary, or undefined when it can (length aside: see {@link lengthProblem}). */
 export function junkReason(sentence: string): JunkReason | undefined {
   if (templateSyntax(sentence)) return 'template';
+  // A formula is never quoted: its TeX is not prose, and its glyphs are not either out of their layout.
+  if (sentence.includes(mathMark) || rawTex.test(sentence)) return 'math';
   if (tableOrChecklist.test(sentence)) return 'table';
   if (memoHeader.test(sentence)) return 'memo header';
   if (administrative.test(sentence)) return 'administrative';

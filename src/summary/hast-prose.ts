@@ -11,7 +11,10 @@ export function firstList(body: RootContent[]): Element | undefined {
 export function inlineText(node: ElementContent | Element): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return '';
-  if (String(node.properties.className ?? '').includes('image-refused')) return '';
+  const className = String(node.properties.className ?? '');
+  if (className.includes('image-refused')) return '';
+  // Typeset math reads as TeX or as loose glyphs out of context: a mark the filters keep out of the summary.
+  if (/\b(katex|katex-display|math-error)\b/.test(className)) return mathMark;
   if (node.tagName === 'br') return ' ';
   // A footnote reference, GFM's or written by hand (`18F<sup><a href="#fn9">9</a></sup>`).
   if (node.tagName === 'sup' && node.children.some(isNoteLink)) return '';
@@ -19,6 +22,9 @@ export function inlineText(node: ElementContent | Element): string {
   // Block children (a loose list item's paragraphs, a nested list) are separate runs of text.
   return /^(p|ul|ol|li|div|blockquote)$/.test(node.tagName) ? ` ${text} ` : text;
 }
+
+/** Stands for a formula in the summary's text (U+FFFC, the object replacement character). */
+export const mathMark = '\uFFFC';
 
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
