@@ -66,6 +66,10 @@ const definition =
   /\bfor (the )?purposes of this\b|\bthe term\s+["“']?[^"”']{1,40}["”']?\s+(refers to|means|includes)\b|^["“][^"”]{1,40}["”]\s+(means|refers to)\b|\bim sinne dieses\b|\bau sens (du|de la|des) présent/i;
 /** A sentence ends with a full stop, a question or exclamation mark, perhaps inside quotes or brackets. */
 const sentenceEnd = /[.!?…。！？]["”’»)\]]*$/;
+/** A sentence that hands over to an equation or a list it does not hold: "… is the following." */
+const introducesNext = /\b(the following|as follows|given by|defined as|shown below)[.:]?["”’)]?$/i;
+/** A cross-reference the document could not resolve ("Section @sec:x", "equation (?)") reads as syntax. */
+const unresolvedReference = /(^|[\s([])@(fig|tbl|sec|eq|lst):|\(\?\)/;
 /** A line that is mostly addresses: a list of links written out. */
 const urls = /(https?:\/\/|www\.)\S+/gi;
 
@@ -84,7 +88,7 @@ export type JunkReason =
 
 /** Why `sentence` cannot be quoted in a summary, or undefined when it can (length aside: see {@link lengthProblem}). */
 export function junkReason(sentence: string): JunkReason | undefined {
-  if (templateSyntax(sentence)) return 'template';
+  if (templateSyntax(sentence) || unresolvedReference.test(sentence)) return 'template';
   // A formula is never quoted: its TeX is not prose, and its glyphs are not either out of their layout.
   if (sentence.includes(mathMark) || rawTex.test(sentence)) return 'math';
   if (tableOrChecklist.test(sentence)) return 'table';
@@ -94,7 +98,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
   const addresses = sentence.match(urls)?.join('').length ?? 0;
   // A written-out address reads as a link, not a point: "accessible at https://…".
   if (addresses > 0) return 'link list';
-  if (/:["”’)]?$/.test(sentence)) return 'lead-in';
+  if (/:["”’)]?$/.test(sentence) || introducesNext.test(sentence)) return 'lead-in';
   if (!balanced(sentence)) return 'not a sentence';
   if (!/\p{L}/u.test(sentence)) return 'not a sentence';
   if (!sentenceEnd.test(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
