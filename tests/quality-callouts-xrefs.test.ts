@@ -13,7 +13,7 @@ const documents = [
   own('passage.md'),
   own('francais.md'),
   fixture('real', 'ar-contributor-covenant-2-1.md'),
-  fixture('real', 'pandoc-crossref-demo.md'),
+  own('pandoc-crossref-demo.md'),
 ];
 const pdfs = documents.flatMap((file) => {
   const name = path.basename(file, '.md');

@@ -17,13 +17,16 @@ export function collisions(files: string[]): Map<string, string[]> {
     byName.set(key, [...(byName.get(key) ?? []), file]);
   }
   const clashing = new Map<string, string[]>();
-  for (const group of byName.values())
-    if (group.length > 1)
-      for (const file of group)
-        clashing.set(
-          file,
-          group.filter((other) => other !== file),
-        );
+  for (const group of byName.values()) {
+    // One file named twice (`x.md ./x.md`) is one document, built twice into the same names: no clash.
+    const distinct = new Set(group.map((file) => path.resolve(file)));
+    if (distinct.size < 2) continue;
+    for (const file of group)
+      clashing.set(
+        file,
+        group.filter((other) => path.resolve(other) !== path.resolve(file)),
+      );
+  }
   return clashing;
 }
 

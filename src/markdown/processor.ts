@@ -29,6 +29,7 @@ import frontMatter from './remark-front-matter.js';
 import linkNotes from './remark-link-notes.js';
 import linkTargets from './remark-link-targets.js';
 import looseHeadings from './remark-loose-headings.js';
+import mathFences from './remark-math-fences.js';
 import myst from './remark-myst.js';
 import directives from './remark-takeaways.js';
 import typography from './remark-typography.js';
@@ -47,6 +48,7 @@ export const processor = unified()
   .use(frontMatter)
   .use(remarkGfm)
   .use(remarkMath)
+  .use(mathFences)
   .use(looseHeadings)
   // Before the takeaways are read, so that a key point's citation reads as printed.
   .use(citations)

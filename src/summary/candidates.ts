@@ -62,6 +62,8 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
             words >= pointWords.min &&
             words <= pointWords.max &&
             !runIn.exec(text)?.[2] &&
+            // A key point is read alone: one that leans on the sentence before never is one.
+            !leansOnContext(text) &&
             !(unit.kind === 'li' && lang.startsWith('en') && gerundItem.test(text)),
           ...(unit.place ? { place: unit.place } : {}),
         });
