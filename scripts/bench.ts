@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
 import { resolveExecutable } from '../src/browser/launch.js';
+import { parseDocument } from '../src/markdown/parse-document.js';
+import { slowShapes } from '../tests/fuzz/slow-shapes.js';
 import floorFlags from './floor-flags.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -400,6 +402,51 @@ async function length(): Promise<void> {
   });
 }
 
+/**
+ * The parse and summary alone (no browser), in this process, on a document of every shape that once took
+ * them the square of its length (tests/fuzz/slow-shapes.ts), at 100 KB, 300 KB and 1 MB: the time per MB
+ * must not grow with the size.
+ */
+async function parse(): Promise<void> {
+  const sizes = [100_000, 300_000, 1_000_000];
+  const shapes = Object.values(slowShapes);
+  const documentOf = (size: number) =>
+    shapes
+      .map((shape, i) =>
+        i ? shape(size / shapes.length).replace(/^---[\s\S]*?---\n/, '') : shape(size / shapes.length),
+      )
+      .join('\n\n');
+  /** Wall and CPU time of one parse: the CPU time is the steadier measure on a shared machine. */
+  const once = async (value: string) => {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await parseDocument({ path: path.join(work, 'shapes.md'), value, allowNet: false });
+    if (!result.document)
+      throw new Error(`the shapes did not parse: ${result.messages.map((m) => m.reason).join('; ')}`);
+    const used = process.cpuUsage(cpu);
+    return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+  };
+  await once(documentOf(sizes[0]!)); // warm-up: the first parse loads the stemmers and compiles the code
+  const walls: number[] = [];
+  const perMb: number[] = [];
+  for (const size of sizes) {
+    const value = documentOf(size);
+    const all: Array<{ wall: number; cpu: number }> = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) all.push(await once(value));
+    walls.push(median(all.map((time) => time.wall)));
+    perMb.push(median(all.map((time) => time.cpu)) / (Buffer.byteLength(value) / 1024 / 1024));
+  }
+  const growth = perMb.at(-1)! / perMb[0]!;
+  rows.push({
+    measure: 'Parse + summary of slow-looking text (tests/fuzz/slow-shapes.ts), 100 KB / 300 KB / 1 MB',
+    ours: walls.map(seconds).join(' / '),
+    reference: `CPU ${perMb.map((ms) => seconds(ms)).join(' / ')} per MB`,
+    ratio: `1 MB takes ${growth.toFixed(2)}× the CPU time per MB of 100 KB`,
+    target: 'linear (≤ 1.25×), 1 MB < 10 s',
+    verdict: verdict(growth <= 1.25 && walls.at(-1)! < 10_000, `${growth.toFixed(2)}×, ${seconds(walls.at(-1)!)}`),
+  });
+}
+
 async function watch(): Promise<void> {
   const dir = await fresh(path.join(work, 'watch'));
   const input = path.join(dir, 'seed.md');
@@ -545,6 +592,7 @@ const steps = [
   ['length', length],
   ['100 documents', () => batch(100)],
   ['linearity', async () => linearity()],
+  ['parse', parse],
 ] as const;
 const pending: string[] = steps.map(([name]) => name).filter((name) => !only || only.includes(name));
 try {

@@ -42,6 +42,8 @@ export function recordFailure(file: VFile, caught: unknown, rule: string): void 
     if (!file.messages.includes(caught)) file.messages.push(caught);
     return;
   }
+  // Recorded already by the stage it stopped (the time limit stops the parse, then the build): said once.
+  if (file.messages.some((message) => message.fatal && message.cause === caught)) return;
   fail(file, errorMessage(caught), { rule, cause: caught });
 }
 

@@ -5,6 +5,7 @@ import { createMailer, type Mailed, type Mailer } from '../email/mailer.js';
 import { errorMessage } from '../errors.js';
 import type { Source } from '../source/read.js';
 import type { BuildFlags, MailFlags } from './build-flags.js';
+import { collisionReport, collisions } from './collisions.js';
 import { describeInferred } from './inferred.js';
 import { expandInputs } from './inputs.js';
 import { createReporter, type DocumentReport, type Reporter } from './reporter.js';
@@ -37,13 +38,15 @@ export async function runBuild(
     const found = await expandInputs(inputs, { followSymlinks: run.settings.followSymlinks, onSkip: reporter.skipped });
     const all = found.map((input) => input.path);
     const roots = new Map(found.map((input) => [input.path, input.root]));
-    const files = (flags.shard ? shardFiles(all, flags.shard) : all).map((file) => ({
-      path: file,
-      root: roots.get(file),
-    }));
+    const mine = flags.shard ? shardFiles(all, flags.shard) : all;
+    // Over the whole batch, before anything is printed: every shard leaves the same files out.
+    const clashing = collisions(all);
+    const files = mine.filter((file) => !clashing.has(file)).map((file) => ({ path: file, root: roots.get(file) }));
     if (flags.shard)
-      reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${files.length} of ${all.length} documents`);
-    reporter.start(files.length);
+      reporter.verbose(`shard ${flags.shard.index}/${flags.shard.count}: ${mine.length} of ${all.length} documents`);
+    reporter.start(mine.length);
+    for (const file of mine)
+      if (clashing.has(file)) reporter.document(collisionReport(file, clashing.get(file)!, run.out));
     await buildFiles(files, flags, run, reporter, renderer, interrupt.signal, mailer);
     const code = reporter.finish('built');
     return interrupt.signal.aborted ? 130 : code;

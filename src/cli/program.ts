@@ -4,6 +4,7 @@ import { version } from '../version.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { initCommand } from './init-command.js';
+import { escapeControls } from './one-line.js';
 import { watchCommand } from './watch-command.js';
 
 /** Every command, in the order of `briefpress --help`. A new command is one module in src/cli/, listed here. */
@@ -40,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`briefpress: ${errorMessage(error)}\n`);
+    process.stderr.write(`briefpress: ${escapeControls(errorMessage(error))}\n`);
     return error instanceof BriefpressError ? error.exitCode : 1;
   }
 }

@@ -1,6 +1,7 @@
 import picocolors from 'picocolors';
 import type { VFile } from 'vfile';
 import { placeOf } from '../messages.js';
+import { escapeControls, printable } from './one-line.js';
 
 /** How much to say, and to whom: `--json` for machines, `--quiet` and `--verbose` for people. */
 export interface ReportFlags {
@@ -89,23 +90,24 @@ export function createReporter(flags: ReportFlags, streams: ReporterStreams = pr
       for (const message of messagesOf(report)) {
         if (!message.fatal && flags.quiet) continue;
         const label = message.fatal ? color.red('error') : color.yellow('warning');
-        say(stderr, `${placeOf(report.file, message)}: ${label}: ${message.reason}`);
+        say(stderr, `${shown(placeOf(report.file, message))}: ${label}: ${escapeControls(message.reason)}`);
       }
       if (!flags.quiet || report.failed) {
         const mark = report.failed ? color.red('✗') : color.green('✓');
         say(
           stdout,
-          `${mark} ${report.input}${report.detail ? ` ${report.detail}` : ''} ${color.dim(seconds(report.ms))}`,
+          `${mark} ${shown(report.input)}${report.detail ? ` ${escapeControls(report.detail)}` : ''} ${color.dim(seconds(report.ms))}`,
         );
-        for (const line of report.lines ?? []) say(stdout, line);
+        for (const line of report.lines ?? []) say(stdout, printable(line));
       } else drawBar();
     },
     skipped(input, reason) {
       skipped.push({ input, reason });
-      if (!flags.json && !flags.quiet) say(stderr, `${input}: ${color.yellow('warning')}: ${reason}`);
+      if (!flags.json && !flags.quiet)
+        say(stderr, `${shown(input)}: ${color.yellow('warning')}: ${escapeControls(reason)}`);
     },
     verbose(line) {
-      if (flags.verbose && !flags.json) say(stderr, color.dim(line));
+      if (flags.verbose && !flags.json) say(stderr, color.dim(printable(line)));
     },
     finish(verb) {
       clearBar();
@@ -150,6 +152,15 @@ function messagesOf({ file, problems = [] }: Pick<DocumentReport, 'file' | 'prob
     })),
     ...problems.map(({ reason, fatal, rule }) => ({ reason, fatal, rule, line: undefined, column: undefined })),
   ];
+}
+
+/**
+ * A file name as a line may start with it: escaped, and `./` before a name that CI would read as a
+ * workflow command (`::error::x.md`, `##[error]x.md`).
+ */
+function shown(name: string): string {
+  const escaped = escapeControls(name);
+  return /^(::|##\[)/.test(escaped) ? `./${escaped}` : escaped;
 }
 
 function seconds(ms: number): string {

@@ -9,6 +9,7 @@ import { isInside, markdownFile } from '../source/paths.js';
 import { type BuildFlags, runOptions } from './build-flags.js';
 import { buildFiles } from './build-run.js';
 import { expandInputs } from './inputs.js';
+import { escapeControls } from './one-line.js';
 import { createReporter } from './reporter.js';
 
 /**
@@ -62,7 +63,7 @@ export async function runWatch(inputs: string[], flags: BuildFlags, stop?: Abort
   };
   const schedule = () => {
     running ??= rebuild()
-      .catch((error: unknown) => void process.stderr.write(`briefpress: ${errorMessage(error)}\n`))
+      .catch((error: unknown) => void process.stderr.write(`briefpress: ${escapeControls(errorMessage(error))}\n`))
       .finally(() => {
         running = undefined;
         if (everything || changed.size > 0) schedule();

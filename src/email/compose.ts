@@ -64,14 +64,30 @@ export async function composeMessage(
     `<p>Attached: ${files.map(e).join(', ')}</p></body></html>`,
   ].join('\n');
   // Loaded when a message is made: most builds make none, and nodemailer is slow to load.
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  const [{ default: MailComposer }, { encodeWord }] = await Promise.all([
+    import('nodemailer/lib/mail-composer'),
+    import('nodemailer/lib/mime-funcs'),
+  ]);
+  const subject = options.subject ?? meta.title;
   const composer = new MailComposer({
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(options.cc ? { cc: options.cc } : {}),
     ...(options.bcc ? { bcc: options.bcc } : {}),
     ...(options.replyTo ? { replyTo: options.replyTo } : {}),
-    subject: options.subject ?? meta.title,
+    // A subject holding `=?…?=` is encoded whole, here: sent as it is, a mail client would decode that part
+    // as an RFC 2047 encoded-word into whatever the author hid in it ("APPROVED Bcc: …"), not show what was typed.
+    ...(subject.includes('=?')
+      ? {
+          headers: {
+            Subject: {
+              prepared: true,
+              foldLines: true,
+              value: encodeWord(subject.replace(/\s+/g, ' ').trim(), 'B', 52),
+            },
+          },
+        }
+      : { subject }),
     date: options.date ?? new Date(),
     text,
     html,

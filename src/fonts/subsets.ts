@@ -102,8 +102,18 @@ function codePoints(text: string): number[] {
     points.add(point);
   }
   for (const [, hex, decimal] of text.matchAll(/&#(?:x([\da-f]+)|(\d+));/gi))
-    points.add(hex ? Number.parseInt(hex, 16) : Number(decimal));
+    points.add(referenced(hex ? Number.parseInt(hex, 16) : Number(decimal)));
   return [...points];
+}
+
+/**
+ * The character a numeric reference stands for, as CommonMark and HTML read it: one out of Unicode's
+ * range (`&#x110000;`), a surrogate (`&#xD800;`) or zero is U+FFFD, the replacement character.
+ */
+function referenced(point: number): number {
+  return point === 0 || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff) || !Number.isFinite(point)
+    ? 0xfffd
+    : point;
 }
 
 /** `U+0460-052F, U+20B4, U+4??` → inclusive ranges. */

@@ -1,4 +1,5 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
@@ -69,7 +70,30 @@ export async function inlineImages(tree: Root, file: VFile, options: ImageOption
       refuse(`is not an image (${type ?? 'unknown type'})`);
       continue;
     }
-    node.properties.src = `data:${type};base64,${(await readFile(real)).toString('base64')}`;
+    const bytes = await readRegularFile(real);
+    if (!bytes) {
+      refuse('is not a regular file (a FIFO, socket, device or folder) and was not read');
+      continue;
+    }
+    node.properties.src = `data:${type};base64,${bytes.toString('base64')}`;
+  }
+}
+
+/**
+ * The bytes of `file`, or undefined when it is not a regular file. Looked at with `stat` before it is
+ * opened (opening a FIFO waits for a writer, and a read of a device never ends, holding the process
+ * open after its time limit), then opened non-blocking and checked again, should it have been swapped.
+ */
+async function readRegularFile(file: string): Promise<Buffer | undefined> {
+  const before = await stat(file).catch(() => undefined);
+  if (!before?.isFile()) return undefined;
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const now = await handle.stat();
+    if (!now.isFile() || now.ino !== before.ino || now.dev !== before.dev) return undefined;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }
 

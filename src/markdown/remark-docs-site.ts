@@ -3,6 +3,7 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
+import { holds, kinds, without } from './docs-site-syntax.js';
 import { mergeTexts } from './merge-texts.js';
 
 declare module 'vfile' {
@@ -11,24 +12,6 @@ declare module 'vfile' {
     contentsMarked: boolean;
   }
 }
-
-/** What docs sites write that is not Markdown, by kind, each removed and warned about once a document. */
-const kinds = [
-  // `{% comment %}…{% endcomment %}` goes whole; other Liquid tags go, what they enclose stays.
-  {
-    name: 'Liquid tags (`{% … %}`)',
-    pattern: /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%[\s\S]*?%\}/g,
-  },
-  { name: 'Hugo shortcodes (`{{< … >}}`, `{{% … %}}`)', pattern: /\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}/g },
-  // Liquid output of the site's own variables; other `{{ … }}` may be the author's text.
-  {
-    name: 'Liquid variables (`{{ site.… }}`)',
-    pattern: /\{\{-?\s*(?:site|page|layout|include|content|jekyll|paginator)\b[^}]*\}\}/g,
-  },
-  // kramdown's attribute lists (`{: #id .class}`, `{:.x}`), extensions (`{::options … /}`), `{:toc}`,
-  // and the heading ids kramdown and Pandoc share (`## Aims {#aims}`).
-  { name: 'kramdown attribute lists (`{: … }`)', pattern: /\{::?[^{}\n]*\}|\{#[A-Za-z][\w:.-]*(?:\s+[.#][\w-]+)*\}/g },
-] as const;
 
 const contentsMarker =
   /^(?:\[TOC\]|\[\[_TOC_\]\]|\{:\s*toc\s*\}|\{\{<\s*toc\s*>\}\}|[*-]\s+(?:TOC|Table of contents)\s*\n\s*\{:\s*toc\s*\})$/i;
@@ -69,7 +52,7 @@ export default function docsSite() {
           return [SKIP, index];
         }
         if (text && onlyDocsSite(text)) {
-          for (const kind of kinds) if (text.search(kind.pattern) !== -1) note(kind.name, node.position?.start);
+          for (const kind of kinds) if (holds(text, kind)) note(kind.name, node.position?.start);
           parent.children.splice(index, 1);
           return [SKIP, index];
         }
@@ -124,7 +107,7 @@ function spanning(parent: Parent, note: (kind: string, place: Point | undefined)
 
 function onlyDocsSite(text: string): boolean {
   let rest = text;
-  for (const { pattern } of kinds) rest = rest.replace(pattern, '');
+  for (const kind of kinds) rest = without(rest, kind);
   return rest.trim() === '' && rest.length < text.length;
 }
 
@@ -144,13 +127,10 @@ function relinked(node: Text): PhrasingContent[] | undefined {
 }
 
 function strip(node: Text | Html, note: (kind: string, place: Point | undefined) => void): void {
-  for (const { name, pattern } of kinds) {
-    // With the spaces before it: `## Aims {: #aims}` leaves `Aims`, `a {% x %} b` leaves `a b`.
-    const value = node.value
-      .replace(new RegExp(`[ \\t]*(?:${pattern.source})(?=\\s|$)`, 'g'), '')
-      .replace(new RegExp(pattern.source, 'g'), '');
+  for (const kind of kinds) {
+    const value = without(node.value, kind, true);
     if (value === node.value) continue;
-    note(name, node.position?.start);
+    note(kind.name, node.position?.start);
     node.value = value;
   }
 }

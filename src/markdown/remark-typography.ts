@@ -1,5 +1,6 @@
-import type { Root } from 'mdast';
-import remarkSmartypants from 'remark-smartypants';
+import type { Nodes, Root } from 'mdast';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -21,8 +22,77 @@ const doubleQuotes: Record<string, [open: string, close: string]> = {
 const options = (open?: Quotes, close?: Quotes) =>
   ({ dashes: 'oldschool', ellipses: true, backticks: false, openingQuotes: open, closingQuotes: close }) as const;
 
-// The plugin's transformer, made once for each language (it uses no processor state).
-const smartypants = remarkSmartypants as unknown as (settings: ReturnType<typeof options>) => (tree: Root) => void;
+/**
+ * SmartyPants over a document's text, as remark-smartypants does it (quotes over the whole text, so that a
+ * quote pairs across links and emphasis; then dashes and ellipses in each text node), but given to
+ * retext in pieces: its Latin parser takes time in proportion to the square of a sentence's length, and
+ * a paragraph of ten thousand "U.S." is one sentence to it.
+ */
+function smartypants(settings: ReturnType<typeof options>): (tree: Root) => void {
+  // Quotes first, which keeps every length, so that each node's text is found again at its place.
+  const quotes = retext().use(retextSmartypants, { ...settings, ellipses: false, dashes: false, backticks: false });
+  const marks = retext().use(retextSmartypants, { ...settings, quotes: false });
+  return (tree) => {
+    const nodes: Nodes[] = [];
+    let all = '';
+    visit(tree, (node, _index, parent) => {
+      if (!parent || !visited.has(node.type)) return;
+      // A block starts afresh: a quote at its start opens.
+      if (blocks.has(node.type)) all += ' ';
+      else if ('value' in node) all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+      nodes.push(node);
+    });
+    all = inPieces(all, (piece) => String(quotes.processSync(piece)));
+    let at = 0;
+    for (const node of nodes) {
+      if (blocks.has(node.type)) at += 1;
+      else if ('value' in node) {
+        const end = at + node.value.length;
+        if (node.type === 'text')
+          node.value = inPieces(all.slice(at, end), (piece) => String(marks.processSync(piece)));
+        at = end;
+      }
+    }
+  };
+}
+
+const visited = new Set(['text', 'inlineCode', 'paragraph', 'heading', 'tableCell']);
+const blocks = new Set(['paragraph', 'heading', 'tableCell']);
+/** Characters given to retext at once. */
+const pieceSize = 2000;
+
+/**
+ * `run` over `text` in pieces of about `pieceSize` characters, each cut at a space between two letters or
+ * digits: a quote, dash or ellipsis looks only at the words and marks beside it, never across such a space.
+ * Text without such a space for long (a run of dotted names, of dots) is cut between two letters or
+ * digits, or, failing that, anywhere: it has no quotes to pair there.
+ */
+function inPieces(text: string, run: (piece: string) => string): string {
+  if (text.length <= pieceSize) return run(text);
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = start + pieceSize < text.length ? cut(text, start + pieceSize) : text.length;
+    out.push(run(text.slice(start, end)));
+    start = end;
+  }
+  return out.join('');
+}
+
+const between = [/(?<=[\p{L}\p{N}]) (?=[\p{L}\p{N}])/gu, /(?<=[\p{L}\p{N}])(?=[\p{L}\p{N}])/gu];
+
+/** Where to cut `text` at or after `from`, within another `pieceSize` characters. */
+function cut(text: string, from: number): number {
+  const window = text.slice(0, Math.min(text.length, from + pieceSize));
+  for (const pattern of between) {
+    pattern.lastIndex = from;
+    const found = pattern.exec(window);
+    if (found) return found.index;
+  }
+  const end = Math.min(text.length, from + pieceSize);
+  return /[\uDC00-\uDFFF]/.test(text[end] ?? '') ? end + 1 : end;
+}
+
 const english = smartypants(options());
 const byLanguage = new Map(
   Object.entries(doubleQuotes).map(([lang, [open, close]]) => [

@@ -9,7 +9,9 @@ export const markdownFile = /\.(md|markdown)$/i;
  */
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  // `..md` and `..logo.png` are names inside the folder: only a first step `..` leaves it.
+  const [first] = relative.split(path.sep);
+  return relative !== '' && first !== '..' && !path.isAbsolute(relative);
 }
 
 /** `decodeURIComponent`, or the text as it is when a `%` in it encodes nothing (it then stands for itself). */

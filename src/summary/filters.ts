@@ -5,8 +5,21 @@ import { wordCount } from './sentences.js';
 /** Words a key point may have: one short sentence is a fragment, a long one is a paragraph. */
 export const pointWords = { min: 8, max: 40 };
 
-/** Template syntax left in the text: Liquid/Jinja tags and output, kramdown attribute lists (`{:toc}`, `{: .from}`). */
-const templateSyntax = /\{%.*?%\}|\{\{.*?\}\}|\{:[^}]*\}/;
+/**
+ * Template syntax left in the text: Liquid/Jinja tags and output on one line, kramdown attribute lists
+ * (`{:toc}`, `{: .from}`). Found with `indexOf` (an opener, then its closer after it), not a lazy regex,
+ * which reads to the line's end from each of ten thousand openers without a closer.
+ */
+function templateSyntax(text: string): boolean {
+  const enclosed = (open: string, close: string, line: string) => {
+    const at = line.indexOf(open);
+    return at !== -1 && line.indexOf(close, at + open.length) !== -1;
+  };
+  return (
+    enclosed('{:', '}', text) ||
+    text.split(/[\n\r\u2028\u2029]/).some((line) => enclosed('{%', '%}', line) || enclosed('{{', '}}', line))
+  );
+}
 /** TeX that was not typeset (`$x^2$` as Pandoc reads it, not "$5 and $10"; `\frac{…}`). */
 const rawTex = /\$[^$\s](?:[^$]*[^$\s])?\$(?!\d)|\\[a-z]+\{/i;
 /** Table rows and checklists written as text: `| a | b |`, `[ ] item`, `[x] item`. */
@@ -20,7 +33,8 @@ const memoHeader =
  */
 const aboutPage = new RegExp(
   [
-    String.raw`[\w.+-]+@[\w-]+\.[\w.-]+`,
+    // From the start of a run only: tried inside a long run of such characters, each try read to its end.
+    String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+`,
     String.raw`\b(questions|inquiries|enquiries|comments)\b.{0,80}\b(should|may|can) be (addressed|directed|sent)\b`,
     String.raw`\b(contact|e-?mail|phone|telephone|tel\.?|fax)\s*:`,
     String.raw`\b(suggestions|feedback|comments|contributions|pull requests|issues)\b.{0,60}\b(are|is) (welcome|encouraged|appreciated)\b`,
@@ -52,6 +66,10 @@ const definition =
   /\bfor (the )?purposes of this\b|\bthe term\s+["“']?[^"”']{1,40}["”']?\s+(refers to|means|includes)\b|^["“][^"”]{1,40}["”]\s+(means|refers to)\b|\bim sinne dieses\b|\bau sens (du|de la|des) présent/i;
 /** A sentence ends with a full stop, a question or exclamation mark, perhaps inside quotes or brackets. */
 const sentenceEnd = /[.!?…。！？]["”’»)\]]*$/;
+/** A sentence that hands over to an equation or a list it does not hold: "… is the following." */
+const introducesNext = /\b(the following|as follows|given by|defined as|shown below)[.:]?["”’)]?$/i;
+/** A cross-reference the document could not resolve ("Section @sec:x", "equation (?)") reads as syntax. */
+const unresolvedReference = /(^|[\s([])@(fig|tbl|sec|eq|lst):|\(\?\)/;
 /** A line that is mostly addresses: a list of links written out. */
 const urls = /(https?:\/\/|www\.)\S+/gi;
 
@@ -70,7 +88,7 @@ export type JunkReason =
 
 /** Why `sentence` cannot be quoted in a summary, or undefined when it can (length aside: see {@link lengthProblem}). */
 export function junkReason(sentence: string): JunkReason | undefined {
-  if (templateSyntax.test(sentence)) return 'template';
+  if (templateSyntax(sentence) || unresolvedReference.test(sentence)) return 'template';
   // A formula is never quoted: its TeX is not prose, and its glyphs are not either out of their layout.
   if (sentence.includes(mathMark) || rawTex.test(sentence)) return 'math';
   if (tableOrChecklist.test(sentence)) return 'table';
@@ -80,7 +98,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
   const addresses = sentence.match(urls)?.join('').length ?? 0;
   // A written-out address reads as a link, not a point: "accessible at https://…".
   if (addresses > 0) return 'link list';
-  if (/:["”’)]?$/.test(sentence)) return 'lead-in';
+  if (/:["”’)]?$/.test(sentence) || introducesNext.test(sentence)) return 'lead-in';
   if (!balanced(sentence)) return 'not a sentence';
   if (!/\p{L}/u.test(sentence)) return 'not a sentence';
   if (!sentenceEnd.test(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
@@ -135,24 +153,54 @@ const clauseStart =
 /**
  * A sentence over `max` words cut at its last clause boundary that leaves at least eight words and at
  * most `max`: a semicolon, a dash, then a comma before a conjunction. Undefined when there is none, or
- * when the cut would leave a bracket or quotation open.
+ * when the cut would leave a bracket or quotation open. One pass: the words and brackets of each
+ * prefix are the previous prefix's plus those of the piece between, and no boundary past `max` words
+ * can fit (re-reading each prefix whole made a 100,000-character sentence take minutes).
  */
 export function cutAtClause(sentence: string, lang: string, max = pointWords.max): string | undefined {
-  const boundaries: Array<{ at: number; strength: number }> = [];
+  const conjunction = new RegExp(clauseStart.source.replace(/^\^/, ''), 'iy');
+  const marks = { open: 0, close: 0, left: 0, right: 0, straight: 0 };
+  let words = 0;
+  let from = 0;
+  let best: { end: number; strength: number } | undefined;
   for (const match of sentence.matchAll(/;|\s[—–]\s|,\s/g)) {
+    const piece = sentence.slice(from, match.index);
+    from = match.index;
+    words += wordCount(piece, lang);
+    countMarks(piece, marks);
+    if (words > max) break;
     const strength = match[0] === ';' ? 3 : match[0].trim() === ',' ? 1 : 2;
-    if (strength === 1 && !clauseStart.test(sentence.slice(match.index + match[0].length))) continue;
-    boundaries.push({ at: match.index, strength });
+    conjunction.lastIndex = match.index + match[0].length;
+    if (strength === 1 && !conjunction.test(sentence)) continue;
+    if (
+      words < pointWords.min ||
+      !(marks.open === marks.close && marks.left === marks.right && marks.straight % 2 === 0)
+    )
+      continue;
+    // The strongest boundary, and of those the longest part: a semicolon before a comma.
+    const end = trimmedEnd(sentence, match.index);
+    if (!best || strength > best.strength || (strength === best.strength && end > best.end)) best = { end, strength };
   }
-  const fitting = boundaries
-    .map(({ at, strength }) => ({ text: sentence.slice(0, at).replace(/[\s,;:—–-]+$/, ''), strength }))
-    .filter(({ text }) => {
-      const words = wordCount(text, lang);
-      return words >= pointWords.min && words <= max && balanced(text);
-    });
-  // The strongest boundary, and of those the longest part: a semicolon before a comma.
-  const best = fitting.sort((a, b) => b.strength - a.strength || b.text.length - a.text.length)[0];
-  return best ? `${best.text}.` : undefined;
+  return best ? `${sentence.slice(0, best.end)}.` : undefined;
+}
+
+/** Where `text` up to `end` ends without the spaces and punctuation a cut leaves: `[\s,;:—–-]+$`, without a regex that backtracks over long runs of spaces. */
+function trimmedEnd(text: string, end: number): number {
+  while (end > 0 && /[\s,;:—–-]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function countMarks(
+  text: string,
+  marks: { open: number; close: number; left: number; right: number; straight: number },
+) {
+  for (const char of text) {
+    if (char === '(') marks.open++;
+    else if (char === ')') marks.close++;
+    else if (char === '“') marks.left++;
+    else if (char === '”') marks.right++;
+    else if (char === '"') marks.straight++;
+  }
 }
 
 function balanced(text: string): boolean {

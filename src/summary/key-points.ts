@@ -39,12 +39,19 @@ export function derivedKeyPoints({ parts, scored, used, opening, ownPart, intro,
     label: '',
     body: intro,
   };
+  // Each part's best sentence, by one pass over the sentences: a document of thousands of headings has
+  // thousands of parts, and reading every sentence for each of them took the square of that.
+  const better = (a: Sentence, b: Sentence) => b.score - a.score || a.position - b.position;
+  const tops = new Map<number, Sentence>();
+  for (const sentence of scored) {
+    if (!sentence.point || taken.has(sentence.text)) continue;
+    const top = tops.get(sentence.section);
+    if (!top || better(sentence, top) < 0) tops.set(sentence.section, sentence);
+  }
   const best: Array<{ part: SectionPart; sentence: Sentence }> = parts
     .filter((part) => part.section !== opening && part !== ownPart)
     .flatMap((part) => {
-      const top = scored
-        .filter((sentence) => sentence.section === part.id && sentence.point && !taken.has(sentence.text))
-        .sort((a, b) => b.score - a.score || a.position - b.position)[0];
+      const top = tops.get(part.id);
       return top ? [{ part, sentence: top }] : [];
     });
   // A document of one long section (or one list, as the 26 points of a service standard): its other
@@ -52,22 +59,19 @@ export function derivedKeyPoints({ parts, scored, used, opening, ownPart, intro,
   const pointUnits = new Set(scored.filter((sentence) => sentence.point).map((s) => `${s.section}:${s.unit}`));
   if (best.length === 0 || (best.length === 1 && parts.length === 1 && pointUnits.size >= 3)) {
     best.length = 0;
-    const units = new Set<string>();
-    for (const sentence of [...scored].sort((a, b) => b.score - a.score || a.position - b.position)) {
+    const units = new Set<string>(used.map((u) => `${u.section}:${u.unit}`));
+    const byId = new Map<number, SectionPart>();
+    for (const part of parts) if (!byId.has(part.id)) byId.set(part.id, part);
+    for (const sentence of [...scored].sort(better)) {
       const unit = `${sentence.section}:${sentence.unit}`;
-      if (
-        !sentence.point ||
-        taken.has(sentence.text) ||
-        units.has(unit) ||
-        used.some((u) => `${u.section}:${u.unit}` === unit)
-      )
-        continue;
+      if (!sentence.point || taken.has(sentence.text) || units.has(unit)) continue;
       units.add(unit);
-      const part = parts.find((candidate) => candidate.id === sentence.section);
+      const part = byId.get(sentence.section);
       const whole = part ?? wholeDocument;
       best.push({ part: { ...whole, label: '' }, sentence });
     }
-    best.sort((a, b) => scored.indexOf(a.sentence) - scored.indexOf(b.sentence));
+    const order = new Map(scored.map((sentence, i) => [sentence, i]));
+    best.sort((a, b) => order.get(a.sentence)! - order.get(b.sentence)!);
   }
   // The best points of different sections first, then, for a document of few sections, of their parts.
   const ranked = best
@@ -77,7 +81,8 @@ export function derivedKeyPoints({ parts, scored, used, opening, ownPart, intro,
   const first = ranked.filter(({ part }) => !seen.has(part.section) && seen.add(part.section));
   let budget = pointWordBudget(words);
   const texts = new Set<string>();
-  return [...first, ...ranked.filter((choice) => !first.includes(choice))]
+  const firsts = new Set(first);
+  return [...first, ...ranked.filter((choice) => !firsts.has(choice))]
     .filter(({ sentence }) => !texts.has(sentence.text) && texts.add(sentence.text))
     .filter(({ sentence }) => {
       if (sentence.words > budget) return false;

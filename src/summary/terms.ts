@@ -13,6 +13,7 @@ import { stemmer as spanish } from '@orama/stemmers/spanish';
 import { stemmer as swedish } from '@orama/stemmers/swedish';
 import stopwordLists from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { cache } from '../caches.js';
+import { segmentsOf } from './segments.js';
 
 /** Snowball stemmers, by primary language subtag; other languages compare whole lower-cased words. */
 const stemmers: Record<string, (word: string) => string> = {
@@ -65,7 +66,7 @@ export function terms(text: string, lang: string): string[] {
   const stop = stopwordsFor(language);
   const stem = stemmers[language];
   const found: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
+  for (const { segment, isWordLike } of segmentsOf(segmenter, text)) {
     if (!isWordLike) continue;
     const word = segment.toLocaleLowerCase(language).replace(/[’']/g, "'");
     if (stop.has(word) || /^\p{N}+$/u.test(word) || [...word].length < 2) continue;
