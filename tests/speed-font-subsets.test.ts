@@ -37,6 +37,24 @@ describe('fontFacesFor', () => {
     expect(missingCharacters(all, 'ሰላም')).toEqual(['ሰ', 'ላ', 'ም']);
   });
 
+  it("should keep only the slices of the CJK family the page's language draws Han characters with", async () => {
+    const { css: all } = await fontSet();
+    const families = (css: string) =>
+      [
+        ...new Set([...css.matchAll(/font-family: 'Noto (?:Serif|Sans) (JP|KR|SC|TC)'/g)].map((match) => match[1])),
+      ].sort();
+    const han = '开源项目的安全最佳实践，中国';
+    // Chromium loads every family of the stack that covers a character, not only the first: given the
+    // other families' slices, a Chinese page loaded all four.
+    expect(families(fontFacesFor(all, `<html lang="zh-Hans"><p>${han}</p></html>`))).toEqual(['SC']);
+    expect(families(fontFacesFor(all, `<html lang="zh-Hant"><p>開源專案</p></html>`))).toEqual(['TC']);
+    expect(families(fontFacesFor(all, '<html lang="ja"><p>日本の安全</p></html>'))).toEqual(['JP']);
+    // A Japanese quotation in a Chinese page keeps the Japanese forms of its characters.
+    expect(families(fontFacesFor(all, `<html lang="zh-Hans"><p>${han}</p><q lang="ja">日本の安全</q></html>`))).toEqual(
+      ['JP', 'SC'],
+    );
+  });
+
   it('should read a CJK slice only when a page asks for it', async () => {
     const { css, files } = await fontSet();
     const rule = css.split(/(?=@font-face)/).find((face) => face.includes("'Noto Sans TC'"));

@@ -1,4 +1,5 @@
 import { cache } from '../caches.js';
+import { cjkOrders, drawsFirst } from './cjk-order.js';
 
 /**
  * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
@@ -6,12 +7,19 @@ import { cache } from '../caches.js';
  * dropping the unused ones spares the page hundreds of rules, and Chromium loads only what it prints.
  */
 export function fontFacesFor(fontCss: string, text: string): string {
-  const { rules, textRanges } = rulesOf(fontCss);
+  const { rules, textRanges, coverage } = rulesOf(fontCss);
   const used = codePoints(text);
   // A face that is not a text face is chosen only by what no text face draws (see `isTextFace`).
   const rare = used.filter((point) => !within(textRanges, point));
+  const orders = cjkOrders(text);
   return rules
-    .filter(({ ranges, text }) => !ranges || (text ? used : rare).some((point) => within(ranges, point)))
+    .filter(
+      ({ ranges, text, family }) =>
+        !ranges ||
+        (text ? used : rare).some(
+          (point) => within(ranges, point) && (text || drawsFirst(family, point, orders, coverage)),
+        ),
+    )
     .map(({ rule }) => rule)
     .join('');
 }
@@ -33,12 +41,19 @@ interface FaceRule {
   rule: string;
   ranges?: Array<[number, number]>;
   text: boolean;
+  family?: string;
 }
 
 /** Each font CSS (one per set of fonts in a process) split into its rules and ranges once: every output asks. */
 const split = cache<
   string,
-  { rules: FaceRule[]; textRanges: Array<[number, number]>; allRanges?: Array<[number, number]> }
+  {
+    rules: FaceRule[];
+    textRanges: Array<[number, number]>;
+    allRanges?: Array<[number, number]>;
+    /** What each family's rules cover together. */
+    coverage: Map<string, Array<[number, number]>>;
+  }
 >();
 
 function rulesOf(fontCss: string) {
@@ -47,12 +62,17 @@ function rulesOf(fontCss: string) {
     const rules = fontCss.split(/(?=@font-face)/).map((rule): FaceRule => {
       const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
       const ranges = range === undefined ? undefined : parseRanges(range);
-      return { rule, ranges, text: !ranges || isTextFace(ranges) };
+      const family = /font-family:\s*['"]?([^'";]+)/i.exec(rule)?.[1];
+      return { rule, ranges, text: !ranges || isTextFace(ranges), family };
     });
+    const coverage = new Map<string, Array<[number, number]>>();
+    for (const { family, ranges } of rules)
+      if (family && ranges) coverage.set(family, [...(coverage.get(family) ?? []), ...ranges]);
     found = {
       rules,
       textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])),
       allRanges: rules.every(({ ranges }) => ranges) ? rules.flatMap(({ ranges }) => ranges!) : undefined,
+      coverage,
     };
     split.set(fontCss, found);
   }
