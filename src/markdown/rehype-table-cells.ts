@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
+import { cellsOf, rowsOf } from './hast-table.js';
 
 /**
  * Every row of a table gets every cell, and every cell something Chromium tags. Chromium writes no
@@ -29,25 +30,6 @@ export default function tableCells() {
       });
     });
   };
-}
-
-/** The rows of a table, not those of a table inside one of its cells (that one is visited apart). */
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  visit(table, 'element', (node) => {
-    if (node.tagName === 'tr') {
-      rows.push(node);
-      return SKIP;
-    }
-    return node !== table && node.tagName === 'table' ? SKIP : undefined;
-  });
-  return rows;
-}
-
-function cellsOf(row: Element): Element[] {
-  return row.children.filter(
-    (cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'),
-  );
 }
 
 /** How many columns each row covers: its cells' spans, and the cells of rows above that span into it. */

@@ -3,6 +3,7 @@ import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
+import { cellsOf, rowsOf } from './hast-table.js';
 
 /**
  * Widths of the text column in points, portrait and landscape, the smaller of A4's and Letter's
@@ -81,25 +82,6 @@ export default function wideTables() {
       return SKIP;
     });
   };
-}
-
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  visit(table, 'element', (node) => {
-    if (node.tagName === 'tr') {
-      rows.push(node);
-      return SKIP;
-    }
-    // A table inside a cell is that cell's content.
-    return node !== table && node.tagName === 'table' ? SKIP : undefined;
-  });
-  return rows;
-}
-
-function cellsOf(row: Element): Element[] {
-  return row.children.filter(
-    (cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'),
-  );
 }
 
 /** Each column's longest word and longest text, in characters. */
