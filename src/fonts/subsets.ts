@@ -66,8 +66,13 @@ function rulesOf(fontCss: string) {
       return { rule, ranges, text: !ranges || isTextFace(ranges), family };
     });
     const coverage = new Map<string, Array<[number, number]>>();
-    for (const { family, ranges } of rules)
-      if (family && ranges) coverage.set(family, [...(coverage.get(family) ?? []), ...ranges]);
+    for (const { family, ranges } of rules) {
+      if (!family || !ranges) continue;
+      const covered = coverage.get(family) ?? [];
+      // Pushed in place: a CJK family has hundreds of slices, and copying its list for each is quadratic.
+      for (const range of ranges) covered.push(range);
+      coverage.set(family, covered);
+    }
     found = {
       rules,
       textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])),
