@@ -6,6 +6,7 @@ const { existsSync } = require('node:fs');
 const candidates = [
   process.env.BRIEFPRESS_BROWSER,
   process.env.PUPPETEER_EXECUTABLE_PATH,
+  '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',

@@ -1,7 +1,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveExecutable } from '../src/browser/launch.js';
+import { isHeadlessShell, resolveExecutable } from '../src/browser/launch.js';
 import { BrowserNotFoundError } from '../src/errors.js';
 import { tempDir } from './helpers.js';
 
@@ -43,6 +43,17 @@ describe('finding a browser', () => {
     const PATH = [first, second].join(path.delimiter);
     expect(await resolveExecutable(undefined, { PATH }, nowhere)).toBe(path.join(second, 'chromium'));
     expect(await resolveExecutable(undefined, { PATH: first }, nowhere)).toBe(path.join(first, 'google-chrome'));
+  });
+
+  it('should prefer a headless shell to Chromium, and launch it as a shell', async () => {
+    const dir = await bin('chromium', 'chromium-headless-shell');
+    const second = await bin('chrome-headless-shell');
+    expect(await resolveExecutable(undefined, { PATH: dir }, nowhere)).toBe(path.join(dir, 'chromium-headless-shell'));
+    expect(await resolveExecutable(undefined, { PATH: second }, nowhere)).toBe(
+      path.join(second, 'chrome-headless-shell'),
+    );
+    expect(isHeadlessShell(path.join(dir, 'chromium-headless-shell'))).toBe(true);
+    expect(isHeadlessShell(path.join(dir, 'chromium'))).toBe(false);
   });
 
   it('should look in the fixed places (the macOS app) after the PATH, then at the download', async () => {

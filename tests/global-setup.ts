@@ -34,7 +34,7 @@ async function checkMachine(): Promise<void> {
   try {
     await resolveExecutable();
   } catch {
-    missing.push('a Chromium or Chrome (chromium, or set BRIEFPRESS_BROWSER)');
+    missing.push('a Chromium or Chrome (chromium-headless-shell or chromium, or set BRIEFPRESS_BROWSER)');
   }
   if (missing.length) throw new Error(`the tests need ${missing.join(', ')} on this machine: see docs/testing.md`);
 }
