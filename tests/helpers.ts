@@ -83,6 +83,32 @@ export const commonBuild = [
  */
 export const corpusBuild = ['build', fixture('real'), '--json', '--html', '--timeout', '300'];
 
+/** A document of the JSON report (`build --json`), as the tests read it. */
+export interface ReportDocument {
+  input: string;
+  ok: boolean;
+  error: string | null;
+  messages: Array<{ severity: string; line?: number; column?: number; reason: string; rule?: string }>;
+}
+
+/**
+ * The corpus's shared build, for a test of one of its documents: where the PDFs and HTML are
+ * (`NAME.brief.pdf`), and each document's messages as the CLI prints them (`NAME.md:L:C: warning: …`).
+ * A corpus document is built once per run, by whichever file asks first.
+ */
+export async function builtCorpus(): Promise<{ out: string; documents: ReportDocument[]; messages: string }> {
+  const { out, result } = await sharedBuild(corpusBuild, { timeout: 1_190_000 });
+  const { documents } = JSON.parse(result.stdout) as { documents: ReportDocument[] };
+  const messages = documents
+    .flatMap(({ input, messages }) =>
+      messages.map(({ severity, line, column, reason }) =>
+        [path.basename(input), ...(line ? [line, column ?? 1] : []), ` ${severity}`, ` ${reason}`].join(':'),
+      ),
+    )
+    .join('\n');
+  return { out, documents, messages };
+}
+
 const shared = new Map<string, Promise<{ out: string; result: CliResult }>>();
 
 /**
