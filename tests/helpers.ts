@@ -1,6 +1,6 @@
 import { type ExecFileException, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,15 +168,26 @@ async function buildOnce(key: string, args: string[], timeout: number): Promise<
   }
 }
 
-/** The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). */
+/**
+ * The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). Kept for
+ * the file as it is (its size and time): several tests read the same shared outputs.
+ */
 export async function pdfText(file: string, options: { first?: number; last?: number } = {}): Promise<string> {
   const range = [
     ...(options.first ? ['-f', String(options.first)] : []),
     ...(options.last ? ['-l', String(options.last)] : []),
   ];
-  const { stdout } = await run('pdftotext', [...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
+  const { size, mtimeMs } = await stat(file);
+  const key = JSON.stringify([file, size, mtimeMs, range]);
+  let text = texts.get(key);
+  if (!text) {
+    text = run('pdftotext', [...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
+    texts.set(key, text);
+    text.catch(() => texts.delete(key));
+  }
+  return text;
 }
+const texts = new Map<string, Promise<string>>();
 
 /**
  * `pdfinfo` as a record: `Pages`, `Title`, `Tagged`, … Dates are ISO 8601 with their offset
