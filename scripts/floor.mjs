@@ -67,4 +67,9 @@ await Promise.all(
     }
   }),
 );
-browser.process()?.kill('SIGKILL');
+// Killed rather than closed; its end is waited for, so that its CPU time counts as this process's children's
+// (scripts/cpu-report.mjs reads it as the bench's floor exits).
+const child = browser.process();
+const ended = child && child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
+child?.kill('SIGKILL');
+await ended;
