@@ -9,6 +9,8 @@
  * a character is the one that prints it: only its slices need be on the page, and the print is the same.
  */
 
+import { type Ranges, within } from './unicode-ranges.js';
+
 /** A CJK family of the shipped fonts: `Noto Serif SC` → kind `Serif`, script `SC`. */
 const cjkFamily = /^Noto (Serif|Sans) (JP|KR|SC|TC)$/;
 
@@ -33,8 +35,6 @@ export function cjkOrders(html: string): string[][] {
   return [...orders.values()];
 }
 
-type Ranges = Array<[number, number]>;
-
 /**
  * Whether the face of `family` may draw `point` on a page whose stacks are `orders`: always for a family
  * that is not one of the CJK ones, else when no family before it in one of the orders covers `point`.
@@ -49,9 +49,7 @@ export function drawsFirst(
   if (!match) return true;
   const [, kind, script] = match;
   return orders.some((order) => {
-    const first = order.find((other) =>
-      coverage.get(`Noto ${kind} ${other}`)?.some(([from, to]) => point >= from && point <= to),
-    );
+    const first = order.find((other) => within(coverage.get(`Noto ${kind} ${other}`) ?? [], point));
     return first === script;
   });
 }
