@@ -131,5 +131,17 @@ function headingParts(heading: string): string[] {
   );
 }
 
-export const keyListHeading =
-  /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;
+/**
+ * A heading whose list the summary shows beside the key points: risks, recommendations, next steps,
+ * in the languages of src/labels/catalogue.json. German joins its words ("Handlungsempfehlungen"),
+ * so its stems are matched inside a word; the other Latin-script words whole.
+ */
+export const keyListHeading = new RegExp(
+  [
+    String.raw`\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b`,
+    String.raw`(^|[^\p{L}])(risques?|recommandations?|prochaines étapes|riesgos?|recomendaci(ón|ones)|próximos pasos|riscos?|recomendaç(ão|ões)|próximos passos|rischi|rischio|raccomandazioni|prossimi passi|risico'?s|aanbevelingen|volgende stappen|ryzyka|ryzyko|zalecenia|rekomendacje|następne kroki)($|[^\p{L}])`,
+    'risiken|empfehlungen|nächste schritte',
+    'リスク|提言|推奨事項|次のステップ|风险|風險|建议|建議|下一步|위험|권고|권장 사항|다음 단계|المخاطر|التوصيات|סיכונים|המלצות|خطرات|ریسک‌ها|توصیه‌ها',
+  ].join('|'),
+  'iu',
+);
