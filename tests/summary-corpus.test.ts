@@ -53,6 +53,26 @@ describe('the summaries of the corpus of real documents', () => {
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 
+  it.each(names)('should end what %s’s summary quotes with one stop, in the script of its text', (name) => {
+    const { bottomLine, keyPoints, lists } = documents.get(name)!.digest;
+    const texts = [...bottomLine, ...keyPoints, ...lists.flatMap((list) => list.items)].map((item) => item.text);
+    // "…保驾护航。.": a Latin full stop added after a stop of another script, or after Chinese or Japanese.
+    const latinAfter = /(?:[。！？｡؟۔।]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])["”’»)\]」』）]*\./u;
+    for (const text of texts) expect(text, text).not.toMatch(latinAfter);
+  });
+
+  it.each(names)('should quote no credits line or template blank of %s', (name) => {
+    const { bottomLine, keyPoints, lists } = documents.get(name)!.digest;
+    const texts = [...bottomLine, ...keyPoints, ...lists.flatMap((list) => list.items)].map((item) => item.text);
+    for (const text of texts) {
+      expect(text).not.toMatch(/\[\s*(INSERT|TODO|TBD|YOUR)\b|<\s*YOUR\b/i);
+      // "이 가이드는 @nanzggits와 @xcorail이 작성했으며…" (this guide was written by …).
+      if (/(^|\s)@\w/.test(text)) expect(text).not.toMatch(/written by|thanks to|작성|기여|撰写|撰寫|執筆|貢献/i);
+    }
+    const labels = keyPoints.flatMap((point) => point.label ?? []);
+    for (const label of labels) expect(label).not.toMatch(/^(기여자|贡献者|الإسناد|attribution|contributors)$/i);
+  });
+
   it.each(names)('should quote no sentence of %s twice, and cut its list items to 30 words', (name) => {
     const { bottomLine, keyPoints, lists } = documents.get(name)!.digest;
     const items = lists.flatMap((list) => list.items);

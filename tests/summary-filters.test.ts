@@ -7,9 +7,11 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { digest } from '../src/summary/digest.js';
 import { cutAtClause, junkReason, leansOnContext, lengthProblem } from '../src/summary/filters.js';
-import { bareHeading, summaryHeading } from '../src/summary/lead.js';
+import { bareHeading, describedBy, summaryHeading } from '../src/summary/lead.js';
 import { proseUnits } from '../src/summary/prose-units.js';
+import { apparatus } from '../src/summary/section-parts.js';
 import { wordCount } from '../src/summary/sentences.js';
+import { endsSentence, withStop } from '../src/summary/stops.js';
 import { textLanguage } from '../src/summary/terms.js';
 
 /** Markdown → hast, as the pipeline has it before the summary (without sanitizing: these snippets are safe). */
@@ -133,6 +135,76 @@ describe('the summary filters', () => {
     expect(junkReason('If you’d like to help, please post in this goal’s dedicated zulip topic.')).toBe(
       'administrative',
     );
+  });
+});
+
+describe('the summary’s furniture: credits, template blanks and stops', () => {
+  it('should refuse a credits line that names its writers by @handle, in any language', () => {
+    // opensource-guide-security-ko and -zh-hans, under "기여자" and "贡献者" (contributors).
+    expect(junkReason('이 가이드는 @nanzggits와 @xcorail이 작성했으며, 다음 분들의 기여가 있었습니다.')).toBe(
+      'credits',
+    );
+    expect(junkReason('本文由 @nanzggits 和 @xcorail 撰写，并得到以下贡献者的支持：')).toBe('credits');
+    // A @handle that is the subject of a sentence about the work is not a credit (rust-blog-compiler-midyear-report-2022).
+    expect(
+      junkReason(
+        'There’s nearly an unbounded amount of effort that could be spent improving debuginfo quality but @wesleywiser thinks we are making significant improvement both over the last 6 months and in the final 6 months of this year as well.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('should leave out a section of credits or attribution, whatever its language', () => {
+    for (const heading of ['기여자', '贡献者', 'الإسناد', 'Attribution', 'Contributors', 'Acknowledgements', '謝辞'])
+      expect(apparatus.test(bareHeading(heading)), heading).toBe(true);
+    expect(
+      apparatus.test(bareHeading('私のプロジェクトでは追加のコントリビューターアグリーメントが必要でしょうか？')),
+    ).toBe(false);
+  });
+
+  it('should refuse a sentence that holds a blank of the template it came from', () => {
+    // ar-contributor-covenant-2-1, and the Contributor Covenant's English text it translates.
+    expect(
+      junkReason(
+        'قد يتم الإبلاغ عن حالات سلوك مسيء أو مضايق أو غير مقبول إلى قادة المجتمع المسؤولين عن التنفيذ عبر [INSERT CONTACT METHOD].',
+      ),
+    ).toBe('placeholder');
+    expect(
+      junkReason(
+        'Instances of abusive, harassing, or otherwise unacceptable behavior may be reported to the community leaders responsible for enforcement at [INSERT CONTACT METHOD].',
+      ),
+    ).toBe('placeholder');
+    // The Apache License's appendix, and a draft's markers.
+    expect(junkReason('Copyright [yyyy] [name of copyright owner].')).toBe('placeholder');
+    expect(junkReason('Send your comments to <YOUR NAME> at the agency by the end of the month.')).toBe('placeholder');
+    expect(junkReason('The pilot starts in [TBD] and reports to the council every quarter.')).toBe('placeholder');
+    expect(junkReason('The pilot starts in the spring (TBD) and reports to the council every quarter.')).toBe(
+      'placeholder',
+    );
+    // Brackets that are the text's own: a reference, an acronym, a word added to a quotation.
+    expect(junkReason('The codebase MUST include the policy that the source code is based on [3].')).toBeUndefined();
+    expect(
+      junkReason('The regulation [GDPR] applies to every [public] body that processes personal data.'),
+    ).toBeUndefined();
+  });
+
+  it('should end a sentence with the stop of its script, never a Latin one after another stop', () => {
+    // opensource-guide-security-zh-hans's description, which became "…保驾护航。." in its bottom line.
+    const zh =
+      '从多因素认证和代码扫描，到安全的依赖管理和私人漏洞报告，通过这些必要安全实践建立信任，为项目长远发展保驾护航。';
+    expect(withStop(zh, 'zh')).toBe(zh);
+    expect(describedBy(zh, 'zh-Hans')).toEqual([zh]);
+    expect(withStop('透過持續的追蹤專案，幫助你做出最佳決策，讓開源專案更成功', 'zh-Hant')).toBe(
+      '透過持續的追蹤專案，幫助你做出最佳決策，讓開源專案更成功。',
+    );
+    expect(withStop('هل يتم الإبلاغ عن الحوادث؟', 'ar')).toBe('هل يتم الإبلاغ عن الحوادث؟');
+    expect(withStop('یہ رہنما اصول ہیں۔', 'ur')).toBe('یہ رہنما اصول ہیں۔');
+    expect(withStop('یہ رہنما اصول ہیں', 'ur')).toBe('یہ رہنما اصول ہیں۔');
+    expect(withStop('यह नीति सभी विभागों पर लागू होती है', 'hi')).toBe('यह नीति सभी विभागों पर लागू होती है।');
+    expect(withStop('「日本語の文です。」', 'ja')).toBe('「日本語の文です。」');
+    expect(withStop('Costs', 'en')).toBe('Costs.');
+    expect(withStop('Who pays?', 'en')).toBe('Who pays?');
+    expect(endsSentence('هل يتم الإبلاغ عن الحوادث؟')).toBe(true);
+    expect(junkReason('هل يتم الإبلاغ عن حالات السلوك المسيء إلى قادة المجتمع المسؤولين عن التنفيذ؟')).toBeUndefined();
   });
 });
 

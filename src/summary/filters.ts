@@ -1,6 +1,8 @@
 // What a summary must never quote, whatever its score: each filter names the junk it keeps out.
+import { hasPlaceholder, isCredits } from './furniture.js';
 import { mathMark } from './hast-prose.js';
 import { wordCount } from './sentences.js';
+import { endsSentence, withStop } from './stops.js';
 
 /** Words a key point may have: one short sentence is a fragment, a long one is a paragraph. */
 export const pointWords = { min: 8, max: 40 };
@@ -64,8 +66,6 @@ export function isAboutPage(sentence: string): boolean {
 /** Definitions: "Data: For the purposes of this Memorandum, the term …", "the term X means …". */
 const definition =
   /\bfor (the )?purposes of this\b|\bthe term\s+["“']?[^"”']{1,40}["”']?\s+(refers to|means|includes)\b|^["“][^"”]{1,40}["”]\s+(means|refers to)\b|\bim sinne dieses\b|\bau sens (du|de la|des) présent/i;
-/** A sentence ends with a full stop, a question or exclamation mark, perhaps inside quotes or brackets. */
-const sentenceEnd = /[.!?…。！？]["”’»)\]]*$/;
 /** A sentence that hands over to an equation or a list it does not hold: "… is the following." */
 const introducesNext = /\b(the following|as follows|given by|defined as|shown below)[.:]?["”’)]?$/i;
 /** A cross-reference the document could not resolve ("Section @sec:x", "equation (?)") reads as syntax. */
@@ -75,6 +75,8 @@ const urls = /(https?:\/\/|www\.)\S+/gi;
 
 export type JunkReason =
   | 'template'
+  | 'placeholder'
+  | 'credits'
   | 'math'
   | 'table'
   | 'memo header'
@@ -89,6 +91,8 @@ export type JunkReason =
 /** Why `sentence` cannot be quoted in a summary, or undefined when it can (length aside: see {@link lengthProblem}). */
 export function junkReason(sentence: string): JunkReason | undefined {
   if (templateSyntax(sentence) || unresolvedReference.test(sentence)) return 'template';
+  if (hasPlaceholder(sentence)) return 'placeholder';
+  if (isCredits(sentence)) return 'credits';
   // A formula is never quoted: its TeX is not prose, and its glyphs are not either out of their layout.
   if (sentence.includes(mathMark) || rawTex.test(sentence)) return 'math';
   if (tableOrChecklist.test(sentence)) return 'table';
@@ -101,7 +105,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
   if (/:["”’)]?$/.test(sentence) || introducesNext.test(sentence)) return 'lead-in';
   if (!balanced(sentence)) return 'not a sentence';
   if (!/\p{L}/u.test(sentence)) return 'not a sentence';
-  if (!sentenceEnd.test(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
+  if (!endsSentence(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
   return undefined;
 }
 
@@ -181,7 +185,7 @@ export function cutAtClause(sentence: string, lang: string, max = pointWords.max
     const end = trimmedEnd(sentence, match.index);
     if (!best || strength > best.strength || (strength === best.strength && end > best.end)) best = { end, strength };
   }
-  return best ? `${sentence.slice(0, best.end)}.` : undefined;
+  return best ? withStop(sentence.slice(0, best.end), lang) : undefined;
 }
 
 /** Where `text` up to `end` ends without the spaces and punctuation a cut leaves: `[\s,;:—–-]+$`, without a regex that backtracks over long runs of spaces. */

@@ -3,6 +3,7 @@ import type { Sentence } from './candidates.js';
 import { isExample, junkReason, leansOnContext, lengthProblem } from './filters.js';
 import { proseUnits } from './prose-units.js';
 import { sentences, sentencesOf, wordCount } from './sentences.js';
+import { withStop } from './stops.js';
 
 /** The bottom line's length, in words: at least a full thought, at most what one reads at a glance. */
 export const bottomLineWords = { min: 25, max: 90 };
@@ -64,11 +65,11 @@ export function pickBottomLine(sentences: Sentence[], start = 0, had = { sentenc
   return picked;
 }
 
-/** The sentences of a front matter `description` that read as prose (a missing full stop added), or none. */
+/** The sentences of a front matter `description` that read as prose (a missing stop added, in its script), or none. */
 export function describedBy(description: string | undefined, lang: string): string[] {
   const text = description?.replace(/\s+/g, ' ').trim();
   if (!text) return [];
-  const all = sentences(/[.!?…]["”’)]*$/.test(text) ? text : `${text}.`, lang);
+  const all = sentences(withStop(text, lang), lang);
   return all.every((sentence) => !junkReason(sentence)) && wordCount(text, lang) >= 6 ? all : [];
 }
 
