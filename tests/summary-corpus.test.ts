@@ -44,6 +44,8 @@ describe('the summaries of the corpus of real documents', () => {
     for (const point of keyPoints) {
       expect(junkReason(point.text), point.text).toBeUndefined();
       expect(leansOnContext(point.text), point.text).toBe(false);
+      // A key point says something; a question ("人們在使用你的專案嗎？") waits for its answer.
+      expect(point.text).not.toMatch(/[?？؟]["”’»)」』）]*$/);
       expect(words(point.text), point.text).toBeGreaterThanOrEqual(8);
       expect(words(point.text), point.text).toBeLessThanOrEqual(40);
     }

@@ -208,6 +208,46 @@ describe('the summary’s furniture: credits, template blanks and stops', () => 
   });
 });
 
+describe('the summary’s reading of sentences in other scripts', () => {
+  it('should mark Chinese, Japanese, Korean and Arabic sentences that lean on the one before', () => {
+    // opensource-guide-metrics-zh-hant, -security-ko, -security-zh-hans and -legal-ja.
+    for (const sentence of [
+      '第二個問題你要問自己的是：人們在使用你的專案嗎？',
+      '那麼接下來你要問自己的問題就是：人們有對這個專案做貢獻嗎?',
+      '最後，你還需要確定一件事，那就是維護者有足夠的能力和時間處理社群的貢獻。',
+      '그러면 최신 변경 사항 때문에 심각한 보안 결함이 드러날 수도 있습니다.',
+      '이러한 단계들은 단순하거나 기본적으로 보일 수 있지만, 가장 흔한 문제로부터 보호를 제공하기 때문에 사용자에게 더 안전한 프로젝트를 제공하는 데 큰 도움이 됩니다.',
+      '这些步骤对您来说可能很简单或很基础，却能在很大程度上提高项目的安全性，为用户筑起一道抵御最常见的威胁的坚实防线。',
+      'この事は、一般的にはあなたの作品を使ったり、コピーしたり、配布したり、修正することは、取り下げや捜査、訴訟のリスクが発生することを意味します。',
+      'لذلك يجب على قادة المجتمع توضيح معايير السلوك المقبول.',
+    ])
+      expect(leansOnContext(sentence), sentence).toBe(true);
+    for (const sentence of [
+      '私人漏洞报告让维护者能够在 GitHub 平台内完成接收和处理漏洞报告的整个过程。',
+      '정적 애플리케이션 보안 테스트(SAST) 도구를 사용하면 코드 내 보안 취약점을 탐지할 수 있습니다.',
+      // A word that begins as "이" (this) does: "이용자" (users).
+      '이용자는 프로젝트의 보안 정책을 쉽게 찾을 수 있어야 합니다.',
+      // A document naming itself.
+      '이 가이드는 프로젝트의 보안을 강화하는 실천 사항을 설명합니다.',
+      'このガイドは、オープンソースの法的側面について説明します。',
+    ])
+      expect(leansOnContext(sentence), sentence).toBe(false);
+  });
+
+  it('should take no question for a key point, in any script', () => {
+    // opensource-guide-legal-ja: a heading's question, and the answer after it.
+    const question = '私のプロジェクトに適切なオープンソースライセンスはどれでしょう？';
+    const answer = 'ほとんどのプロジェクトは、広く使われている MIT ライセンスか Apache ライセンスを選んでいます。';
+    const opening =
+      'あなたの創造的な仕事を世界に共有することは、とても興奮することであり報われる経験になり得ます。オープンソースの法的な事柄を知っておくことは、その経験を守ることにつながります。';
+    const tree = hast(`${opening}\n\n## ライセンス\n\n${question}${answer}`);
+    const heading = tree.children.findIndex((node) => node.type === 'element' && node.tagName === 'h2');
+    const sections = [{ number: 1, heading: 'ライセンス', body: tree.children.slice(heading + 1) }];
+    const result = digest({ intro: tree.children.slice(0, heading), sections, lang: 'ja', words: 120 });
+    expect(result.keyPoints.map((item) => item.text)).toEqual([answer]);
+  });
+});
+
 describe('the summary’s reading of a section', () => {
   it('should never flatten a list item’s sub-list into it, nor read tables, code, checklists or link lists', () => {
     const tree = hast(

@@ -1,4 +1,5 @@
 // What a summary must never quote, whatever its score: each filter names the junk it keeps out.
+import { leansBackOtherScripts } from './connectives.js';
 import { hasPlaceholder, isCredits } from './furniture.js';
 import { mathMark } from './hast-prose.js';
 import { wordCount } from './sentences.js';
@@ -140,7 +141,12 @@ export function leansOnContext(sentence: string): boolean {
   // A sentence in brackets is an aside to the one before it.
   if (/^\(.*\)[.!?…]?$/.test(sentence.trim())) return true;
   const plain = sentence.replace(/^["“„«¿¡(]+/, '').replace(/[’ʼ]/g, "'");
-  return (leansBack.test(plain) && !selfReference.test(plain)) || pointsBack.test(plain) || isExample(plain);
+  return (
+    (leansBack.test(plain) && !selfReference.test(plain)) ||
+    leansBackOtherScripts(plain) ||
+    pointsBack.test(plain) ||
+    isExample(plain)
+  );
 }
 
 /** Too short or too long for a key point (`max` words at most). */

@@ -17,6 +17,11 @@ export function endsSentence(text: string): boolean {
   return terminal.test(text.trimEnd());
 }
 
+/** Whether `text` ends on a question mark, in whatever script ("?", "？", "؟", "¿…?"). */
+export function asksQuestion(text: string): boolean {
+  return new RegExp(`[?？؟⁇‽][${closers}]*$`, 'u').test(text.trimEnd());
+}
+
 /** Stops by the script of the last letter: a script not named here takes a full stop. */
 const scriptStops: Array<[RegExp, string]> = [
   [/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u, '。'],
