@@ -264,6 +264,25 @@ describe('the summary of a real document’s habits', () => {
     ]);
   });
 
+  it('should not go on in the bottom line to a paragraph’s “Thus, …” whose sentence before was left out', async () => {
+    // joss-gmr-gaussian-mixture-regression's summary: the sentence "Thus" leans on is a formula.
+    const { doc } = await model(
+      [
+        '## Summary',
+        'GMR is a regression approach that models probability distributions rather than functions. Hence, it is possible to model multimodal mappings.',
+        'In GMR we first learn a joint probability distribution $p(x, y)$ of input $x$ and output $y$ through expectation maximization and then compute the conditional distribution $p(y|x)$ to make predictions. Thus, training is the same procedure as in a standard Gaussian mixture model (GMM).',
+        '## Statement of Need',
+        'The prediction process for regression is not available in scikit-learn and, thus, will be provided by gmr.',
+      ].join('\n\n'),
+    );
+    const bottomLine = texts(doc.digest.bottomLine);
+    expect(bottomLine.slice(0, 2)).toEqual([
+      'GMR is a regression approach that models probability distributions rather than functions.',
+      'Hence, it is possible to model multimodal mappings.',
+    ]);
+    expect(bottomLine.join(' ')).not.toContain('Thus, training');
+  });
+
   it('should take the opening rather than a conclusion that is the author’s personal sign-off', async () => {
     const { doc } = await model(
       [

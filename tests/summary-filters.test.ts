@@ -108,6 +108,20 @@ describe('the summary filters', () => {
     expect(leansOnContext('The first two are about RFCs themselves, but the second two are not.')).toBe(true);
   });
 
+  it('should mark a sentence that opens on “As such” or “Now that”', () => {
+    // psl-og-core-market-clearing and us-gsa-policy-types.
+    expect(
+      leansOnContext(
+        'As such, the market clearing condition in the Mth industry will look more like the traditional Y=C+I+G+NX expression.',
+      ),
+    ).toBe(true);
+    expect(
+      leansOnContext(
+        'Now that you understand the different types of policy levers that exist, let us dive into a real-world case study and product example.',
+      ),
+    ).toBe(true);
+  });
+
   it('should not mark a document that names itself', () => {
     expect(leansOnContext('This memorandum sets out the policy for federal source code.')).toBe(false);
     expect(leansOnContext('Diese Richtlinie gilt für alle Behörden des Landes.')).toBe(false);

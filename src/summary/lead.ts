@@ -55,6 +55,8 @@ export function pickBottomLine(sentences: Sentence[], start = 0, had = { sentenc
     const newParagraph = previous && (sentence.section !== previous.section || sentence.unit !== previous.unit);
     // An example is the text's evidence, not its answer: a bottom line long enough stops before it.
     if ((newParagraph || isExample(sentence.text)) && words >= bottomLineWords.min) break;
+    // "Thus, training is …" opening a paragraph whose first sentences were formulas: it leans on what was left out.
+    if (newParagraph && leansOnContext(sentence.text)) continue;
     if (words + sentence.words > bottomLineWords.max || had.sentences + picked.length >= bottomLineSentences) {
       if (picked.length > 0) break;
       continue;
