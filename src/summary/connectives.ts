@@ -39,3 +39,15 @@ const selfReference = new RegExp(
 export function leansBackOtherScripts(sentence: string): boolean {
   return opener.test(sentence) && !selfReference.test(sentence);
 }
+
+/**
+ * "Below are the practices …", "아래는 … 실천 사항들입니다", "以下是一些…": a sentence that hands over to
+ * a list the bottom line does not hold.
+ */
+const forward =
+  /^(below (are|is)|here (are|is) (some|a few|the)|the following|following (are|is)|as follows)(?![\p{L}])|^(아래는|아래와 같이|다음은|다음과 같은|以下是|以下為|以下为|下面是|如下|以下の|以下に|次の|次に示す|فيما يلي|في ما يلي|להלן)/iu;
+
+/** Whether `sentence` hands over to what follows it. */
+export function pointsForward(sentence: string): boolean {
+  return forward.test(sentence);
+}

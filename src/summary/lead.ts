@@ -1,5 +1,6 @@
 import type { RootContent } from 'hast';
 import type { Sentence } from './candidates.js';
+import { pointsForward } from './connectives.js';
 import { isExample, junkReason, leansOnContext, lengthProblem } from './filters.js';
 import { proseUnits } from './prose-units.js';
 import { sentences, sentencesOf, wordCount } from './sentences.js';
@@ -55,6 +56,11 @@ export function pickBottomLine(sentences: Sentence[], start = 0, had = { sentenc
     const newParagraph = previous && (sentence.section !== previous.section || sentence.unit !== previous.unit);
     // An example is the text's evidence, not its answer: a bottom line long enough stops before it.
     if ((newParagraph || isExample(sentence.text)) && words >= bottomLineWords.min) break;
+    // "Below are the practices …": the list it hands over to is not in the bottom line.
+    if (previous && pointsForward(sentence.text)) {
+      if (words >= bottomLineWords.min) break;
+      continue;
+    }
     // "Thus, training is …" opening a paragraph whose first sentences were formulas: it leans on what was left out.
     if (newParagraph && leansOnContext(sentence.text)) continue;
     if (words + sentence.words > bottomLineWords.max || had.sentences + picked.length >= bottomLineSentences) {
