@@ -5,9 +5,22 @@ import type { SourceSection } from './digest-types.js';
 import { collapse, inlineText } from './hast-prose.js';
 import { bareHeading } from './lead.js';
 
-/** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents. */
-export const apparatus =
-  /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|credits|colophon|mentions légales|aviso legal|about this (guide|handbook|document))$/i;
+/** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents, credits. */
+export const apparatus = new RegExp(
+  `^(${[
+    'version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions',
+    'glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones',
+    'contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice',
+    'license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|colophon|mentions légales|aviso legal',
+    'about this (guide|handbook|document)',
+    // Who wrote, translated or is thanked for it: the page's making, in the languages of the corpus and more.
+    'acknowledge?ments|danksagung|remerciements|agradecimientos|agradecimentos|ringraziamenti|благодарности',
+    'credits|créditos|crédits|attribution|contributors|authors|(special )?thanks|mitwirkende|autoren',
+    'contributeurs|auteurs|colaboradores|autores|авторы|기여자|감사의 글|贡献者|貢獻者|致谢|致謝|鸣谢|鳴謝',
+    '謝辞|貢献者|コントリビューター|الإسناد|المساهمون|شكر وتقدير|תודות',
+  ].join('|')})$`,
+  'i',
+);
 
 /** Part of a section a key point may come from, with the label it would have. */
 export interface SectionPart {
