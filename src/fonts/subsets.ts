@@ -1,25 +1,31 @@
 import { cache } from '../caches.js';
 import { cjkOrders, drawsFirst } from './cjk-order.js';
 import { parseRanges, type Ranges, within } from './unicode-ranges.js';
+import { woff2Characters } from './woff2-cmap.js';
 
 /**
  * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
  * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …):
  * dropping the unused ones spares the page hundreds of rules, and Chromium loads only what it prints.
  */
-export function fontFacesFor(fontCss: string, text: string): string {
-  const split = rulesOf(fontCss);
+export function fontFacesFor(fontCss: string, text: string, files?: ReadonlyMap<string, Uint8Array>): string {
+  const { rules, textRanges, slices } = rulesOf(fontCss);
   const used = codePoints(text);
   // A face that is not a text face is chosen only by what no text face draws (see `isTextFace`).
-  const rare = used.filter((point) => !within(split.textRanges, point));
+  const rare = used.filter((point) => !within(textRanges, point));
   const orders = cjkOrders(text);
-  return split.rules
+  // A family covers a character when a slice's range lists it and, where the file can be read, the
+  // slice has a glyph for it: the ranges of the CJK slices list characters their files lack.
+  const covers = (family: string, point: number) =>
+    (slices.get(family) ?? []).some(
+      ({ ranges, url }) => within(ranges, point) && (!files || !url || drawn(url, files)?.has(point) !== false),
+    );
+  return rules
     .filter(
-      (face) =>
-        face.range === undefined ||
-        (face.text ? used : rare).some(
-          (point) =>
-            within(rangesOf(face), point) && (face.text || drawsFirst(face.family, point, orders, coverageOf(split))),
+      ({ ranges, text, family }) =>
+        !ranges ||
+        (text ? used : rare).some(
+          (point) => within(ranges, point) && (text || drawsFirst(family, point, orders, covers)),
         ),
     )
     .map(({ rule }) => rule)
@@ -28,10 +34,10 @@ export function fontFacesFor(fontCss: string, text: string): string {
 
 /** The visible characters of `text` that no rule of `fontCss` covers; none when a rule has no range. */
 export function missingCharacters(fontCss: string, text: string): string[] {
-  const { rules, textRanges } = rulesOf(fontCss);
-  if (rules.some(({ range }) => range === undefined)) return [];
+  const { allRanges } = rulesOf(fontCss);
+  if (!allRanges) return [];
   return codePoints(text)
-    .filter((point) => !within(textRanges, point) && !rules.some((face) => !face.text && within(rangesOf(face), point)))
+    .filter((point) => !within(allRanges, point))
     .map((point) => String.fromCodePoint(point))
     .filter((char) => visible.test(char));
 }
@@ -41,83 +47,62 @@ const visible = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
 
 interface FaceRule {
   rule: string;
-  /** Its `unicode-range` as written, if it has one; read into `ranges` when first asked (see `rangesOf`). */
-  range?: string;
   ranges?: Ranges;
   text: boolean;
   family?: string;
+  url?: string;
 }
 
-interface Split {
-  rules: FaceRule[];
-  textRanges: Ranges;
-  /** What each family's rules cover together; made when first asked (see `coverageOf`). */
-  coverage?: Map<string, Ranges>;
+/** The characters each served file draws, read once per process (see `woff2Characters`). */
+const characters = cache<string, Set<number> | undefined>();
+
+function drawn(url: string, files: ReadonlyMap<string, Uint8Array>): Set<number> | undefined {
+  if (characters.has(url)) return characters.get(url);
+  const data = files.get(url);
+  const found = data && woff2Characters(data);
+  characters.set(url, found);
+  return found;
 }
 
-/** Each font CSS (one per set of fonts in a process) split into its rules once: every output asks. */
-const split = cache<string, Split>();
+/** Each font CSS (one per set of fonts in a process) split into its rules and ranges once: every output asks. */
+const split = cache<
+  string,
+  {
+    rules: FaceRule[];
+    textRanges: Ranges;
+    allRanges?: Ranges;
+    /** Each family's slices: the ranges a rule lists, and the URL of its file. */
+    slices: Map<string, Array<{ ranges: Ranges; url?: string }>>;
+  }
+>();
 
-/**
- * The rules of `fontCss`, each classed as a text face or not; their ranges are read only when a page needs
- * them. The shipped CJK families alone have some 1,700 rules and 130,000 ranges, which a Latin page never
- * asks about: reading them all took a few hundred milliseconds of every run.
- */
-function rulesOf(fontCss: string): Split {
+function rulesOf(fontCss: string) {
   let found = split.get(fontCss);
   if (!found) {
     const rules = rulesIn(fontCss).map((rule): FaceRule => {
       const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
+      const ranges = range === undefined ? undefined : parseRanges(range);
       const family = /font-family:\s*['"]?([^'";]+)/i.exec(rule)?.[1];
-      const face: FaceRule = { rule, range, family, text: range === undefined };
-      if (range !== undefined) {
-        // Only a range starting at most at U+00FF may cover ASCII: only those are read to class the face.
-        const low = [...range.matchAll(lowRanges)].map((match) => match[1]).join(',');
-        face.text = isTextFace(parseRanges(low));
-        if (face.text) face.ranges = parseRanges(range);
-      }
-      return face;
+      const url = /url\(['"]?([^'")]+)/.exec(rule)?.[1];
+      return { rule, ranges, text: !ranges || isTextFace(ranges), family, url };
     });
-    found = { rules, textRanges: rules.flatMap((face) => (face.text && face.range ? rangesOf(face) : [])) };
+    const slices = new Map<string, Array<{ ranges: Ranges; url?: string }>>();
+    for (const { family, ranges, url } of rules) {
+      if (!family || !ranges) continue;
+      // Pushed in place: a CJK family has hundreds of slices, and copying its list for each is quadratic.
+      const own = slices.get(family) ?? [];
+      own.push({ ranges, url });
+      slices.set(family, own);
+    }
+    found = {
+      rules,
+      textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])),
+      allRanges: rules.every(({ ranges }) => ranges) ? rules.flatMap(({ ranges }) => ranges!) : undefined,
+      slices,
+    };
     split.set(fontCss, found);
   }
   return found;
-}
-
-/** The ranges of a `unicode-range` that start at most at U+00FF: two significant digits, a `?` counting as 0. */
-const lowRanges = /(?:^|,)\s*(U\+[0?]*[\da-f?]{0,2}(?:-[\da-f]+)?)\s*(?=,|$)/gi;
-
-/** The CSS split before each `@font-face`, as `split(/(?=@font-face)/)` would, without a lookahead at every character. */
-function rulesIn(css: string): string[] {
-  const rules: string[] = [];
-  let at = css.indexOf('@font-face');
-  if (at !== 0) rules.push(css.slice(0, at === -1 ? undefined : at));
-  while (at !== -1) {
-    const next = css.indexOf('@font-face', at + 1);
-    rules.push(css.slice(at, next === -1 ? undefined : next));
-    at = next;
-  }
-  return rules;
-}
-
-function rangesOf(face: FaceRule): Ranges {
-  face.ranges ??= face.range === undefined ? [] : parseRanges(face.range);
-  return face.ranges;
-}
-
-function coverageOf(found: Split): Map<string, Ranges> {
-  if (!found.coverage) {
-    const coverage = new Map<string, Ranges>();
-    for (const face of found.rules) {
-      if (!face.family || face.range === undefined) continue;
-      const covered = coverage.get(face.family) ?? [];
-      // Pushed in place: a CJK family has hundreds of slices, and copying its list for each is quadratic.
-      for (const bound of rangesOf(face)) covered.push(bound);
-      coverage.set(face.family, covered);
-    }
-    found.coverage = coverage;
-  }
-  return found.coverage;
 }
 
 /**
@@ -152,4 +137,17 @@ function referenced(point: number): number {
   return point === 0 || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff) || !Number.isFinite(point)
     ? 0xfffd
     : point;
+}
+
+/** The CSS split before each `@font-face`, as `split(/(?=@font-face)/)` would, without a lookahead at every character. */
+function rulesIn(css: string): string[] {
+  const rules: string[] = [];
+  let at = css.indexOf('@font-face');
+  if (at !== 0) rules.push(css.slice(0, at === -1 ? undefined : at));
+  while (at !== -1) {
+    const next = css.indexOf('@font-face', at + 1);
+    rules.push(css.slice(at, next === -1 ? undefined : next));
+    at = next;
+  }
+  return rules;
 }
