@@ -17,7 +17,7 @@ import floorFlags from './floor-flags.json' with { type: 'json' };
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
 const floorScript = path.join(root, 'scripts', 'floor.mjs');
-const cpuReport = path.join(root, 'scripts', 'cpu-report.mjs');
+const cpuReport = new URL('./cpu-report.mjs', import.meta.url).href;
 const mdToPdf = path.join(root, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
 const seedPath = path.join(root, 'content', 'india-russia-summit-2025.md');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
