@@ -94,6 +94,14 @@ describe('the label catalogue', () => {
       expect(catalogue[lang], lang).toBeDefined();
   });
 
+  it('should give Chinese in Traditional characters (zh-Hant, Taiwan, Hong Kong, Macau) its own furniture', () => {
+    for (const lang of ['zh-Hant', 'zh-TW', 'zh-hk', 'zh-Hant-TW']) {
+      expect(labelsFor(lang).policyBrief, lang).toBe('政策簡報');
+      expect(labelsFor(lang).readingTime, lang).toBe('約需 {n} 分鐘閱讀');
+    }
+    for (const lang of ['zh', 'zh-Hans', 'zh-CN']) expect(labelsFor(lang).policyBrief, lang).toBe('政策简报');
+  });
+
   it('should fall back from a region to its language and then to English, and apply overrides most specific last', () => {
     expect(labelsFor('pt-BR').figure).toBe('Figura');
     expect(labelsFor('xx').figure).toBe('Figure');

@@ -31,11 +31,16 @@ export function labelsFor(lang: string, overrides: LabelOverrides = {}): Labels 
   return labels;
 }
 
-/** `pt-BR` → `['pt', 'pt-br']`: the language first, then the tag, so the tag wins. Tags compare case-blind. */
+/**
+ * `pt-BR` → `['pt', 'pt-br']`: the language first, then the tag, so the tag wins. Tags compare case-blind.
+ * Chinese as written in Taiwan, Hong Kong and Macau is Traditional: `zh-TW` → `['zh', 'zh-hant', 'zh-tw']`.
+ */
 function tagsOf(lang: string): string[] {
-  const tag = lang.toLowerCase();
-  const base = tag.split('-')[0]!;
-  return base === tag ? [tag] : [base, tag];
+  const parts = lang.toLowerCase().split('-');
+  // Each prefix of the tag, shortest first: `zh-hant-tw` → `zh`, `zh-hant`, `zh-hant-tw`.
+  const tags = parts.map((_, at) => parts.slice(0, at + 1).join('-'));
+  if (/^zh-(tw|hk|mo)(-|$)/.test(tags.at(-1)!)) tags.splice(1, 0, 'zh-hant');
+  return tags;
 }
 
 /** A label with its `{name}`s filled in; a name without a value stays as written. */
