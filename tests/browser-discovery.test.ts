@@ -56,6 +56,24 @@ describe('finding a browser', () => {
     expect(isHeadlessShell(path.join(dir, 'chromium'))).toBe(false);
   });
 
+  it('should launch the shell a launcher script only runs, so that stopping it stops the browser', async () => {
+    // Debian's /usr/bin/chromium-headless-shell runs the real one without `exec`: killing the script
+    // would leave the browser running, with the DevTools pipe and its temporary files.
+    const lib = await bin('lib/chromium-headless-shell');
+    const real = path.join(lib, 'lib/chromium-headless-shell');
+    const dir = await bin();
+    await writeFile(path.join(dir, 'chromium-headless-shell'), `#!/bin/sh -e\n\n${real} "$@"\n`, { mode: 0o755 });
+    expect(await resolveExecutable(undefined, { PATH: dir }, nowhere)).toBe(real);
+    // A script that does more than run it is taken as it is.
+    const busy = await bin();
+    await writeFile(path.join(busy, 'chromium-headless-shell'), `#!/bin/sh\nexport A=1\n${real} "$@"\n`, {
+      mode: 0o755,
+    });
+    expect(await resolveExecutable(undefined, { PATH: busy }, nowhere)).toBe(
+      path.join(busy, 'chromium-headless-shell'),
+    );
+  });
+
   it('should look in the fixed places (the macOS app) after the PATH, then at the download', async () => {
     const empty = await bin();
     const apps = await bin('Google Chrome.app/Contents/MacOS/Google Chrome', 'downloaded/chrome');

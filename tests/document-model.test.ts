@@ -30,6 +30,17 @@ describe('the document model', () => {
     for (const point of doc.keyPoints) expect(point).toMatch(/[.!?”"]$/);
   });
 
+  it('should print no heading more than one level below the heading above it (PDF/UA 7.4.2)', async () => {
+    const value =
+      '---\ntitle: Levels\n---\n\n## One\n\nText.\n\n##### Deep\n\nText.\n\n##### Deep again\n\n###### Deeper\n\n### Back\n\n## Two\n\n#### Four\n';
+    const doc = (await processor.process(new VFile({ path: 'levels.md', value }))).result as BriefDocument;
+    const levels = doc.sections.map((section) =>
+      [...section.html.matchAll(/<h(\d)/g)].map((match) => Number(match[1])),
+    );
+    // Siblings keep one level; a return to a shallower heading is one level below the section.
+    expect(levels).toEqual([[3, 3, 4, 3], [3]]);
+  });
+
   it('should carry the metadata, the opening paragraph and a word count', async () => {
     const doc = await model(fixture('pipeline', 'small.md'));
     expect(doc.meta.title).toBe('Water <b>Security</b> in the {{Sahel}}');

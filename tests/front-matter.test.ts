@@ -114,10 +114,32 @@ describe('front matter', () => {
   it("should leave out a docs site's display date with a warning, and still refuse a wrong one", () => {
     const display = parse('---\ntitle: On Water\ndate: June 2019\n---\n\nText.\n');
     expect(display.messages.map((message) => [message.reason, message.line, message.fatal])).toEqual([
-      ['front matter `date` "June 2019" is not a date as YYYY-MM-DD: the brief is undated', 3, false],
+      [
+        'front matter `date` "June 2019" is not a day (YYYY-MM-DD, or as written: 29 January 2021): the brief is undated',
+        3,
+        false,
+      ],
     ]);
     expect(display.data.frontMatter?.date).toBeUndefined();
     expect(parse('---\ntitle: On Water\ndate: 2019-13-45\n---\n\nText.\n').messages[0]?.fatal).toBe(true);
+  });
+
+  it('should read a date written out, as JOSS and Pandoc papers write it, in English or the document’s language', () => {
+    const dateOf = (date: string, lang?: string) => {
+      const file = parse(`---\ntitle: On Water\ndate: ${date}\n${lang ? `lang: ${lang}\n` : ''}---\n\nText.\n`);
+      return [file.data.frontMatter?.date, file.messages.length];
+    };
+    // The JOSS paper of the corpus (tests/fixtures/real/joss-gmr-gaussian-mixture-regression.md) writes this.
+    expect(dateOf('29 January 2021')).toEqual(['2021-01-29', 0]);
+    expect(dateOf('January 29, 2021')).toEqual(['2021-01-29', 0]);
+    expect(dateOf('3rd Sept. 2024')).toEqual(['2024-09-03', 0]);
+    expect(dateOf('29 janvier 2021', 'fr')).toEqual(['2021-01-29', 0]);
+    expect(dateOf('29. Januar 2021', 'de')).toEqual(['2021-01-29', 0]);
+    expect(dateOf('29 de enero de 2021', 'es')).toEqual(['2021-01-29', 0]);
+    expect(dateOf('12 marca 2024', 'pl')).toEqual(['2024-03-12', 0]);
+    // No day, no date: left out with the warning; and no 31 February.
+    for (const undated of ['June 2019', 'Q3 2025', '31 February 2021', 'January 2021 edition'])
+      expect(dateOf(undated), undated).toEqual([undefined, 1]);
   });
 
   it("should read a docs site's HTML character references as the characters they name, and know its description", () => {

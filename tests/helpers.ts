@@ -1,6 +1,6 @@
 import { type ExecFileException, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,32 @@ export const commonBuild = [
  */
 export const corpusBuild = ['build', fixture('real'), '--json', '--html', '--timeout', '300'];
 
+/** A document of the JSON report (`build --json`), as the tests read it. */
+export interface ReportDocument {
+  input: string;
+  ok: boolean;
+  error: string | null;
+  messages: Array<{ severity: string; line?: number; column?: number; reason: string; rule?: string }>;
+}
+
+/**
+ * The corpus's shared build, for a test of one of its documents: where the PDFs and HTML are
+ * (`NAME.brief.pdf`), and each document's messages as the CLI prints them (`NAME.md:L:C: warning: …`).
+ * A corpus document is built once per run, by whichever file asks first.
+ */
+export async function builtCorpus(): Promise<{ out: string; documents: ReportDocument[]; messages: string }> {
+  const { out, result } = await sharedBuild(corpusBuild, { timeout: 1_190_000 });
+  const { documents } = JSON.parse(result.stdout) as { documents: ReportDocument[] };
+  const messages = documents
+    .flatMap(({ input, messages }) =>
+      messages.map(({ severity, line, column, reason }) =>
+        [path.basename(input), ...(line ? [line, column ?? 1] : []), ` ${severity}`, ` ${reason}`].join(':'),
+      ),
+    )
+    .join('\n');
+  return { out, documents, messages };
+}
+
 const shared = new Map<string, Promise<{ out: string; result: CliResult }>>();
 
 /**
@@ -142,15 +168,26 @@ async function buildOnce(key: string, args: string[], timeout: number): Promise<
   }
 }
 
-/** The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). */
+/**
+ * The text of a PDF as `pdftotext` extracts it (layout off, so words join in reading order). Kept for
+ * the file as it is (its size and time): several tests read the same shared outputs.
+ */
 export async function pdfText(file: string, options: { first?: number; last?: number } = {}): Promise<string> {
   const range = [
     ...(options.first ? ['-f', String(options.first)] : []),
     ...(options.last ? ['-l', String(options.last)] : []),
   ];
-  const { stdout } = await run('pdftotext', [...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
+  const { size, mtimeMs } = await stat(file);
+  const key = JSON.stringify([file, size, mtimeMs, range]);
+  let text = texts.get(key);
+  if (!text) {
+    text = run('pdftotext', [...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
+    texts.set(key, text);
+    text.catch(() => texts.delete(key));
+  }
+  return text;
 }
+const texts = new Map<string, Promise<string>>();
 
 /**
  * `pdfinfo` as a record: `Pages`, `Title`, `Tagged`, … Dates are ISO 8601 with their offset

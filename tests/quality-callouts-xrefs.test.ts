@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wrapUntagged } from '../src/pdf/artifacts.js';
-import { fixture, pdfFonts, pdfText, pdfTextItems, runCli, tempDir } from './helpers.js';
+import { builtCorpus, fixture, pdfFonts, pdfText, pdfTextItems, runCli, tempDir } from './helpers.js';
 import { describeFailures, type Verdict, verapdf, verapdfAvailable } from './verapdf.js';
 
 const own = (name: string) => fixture('xref-callouts', name);
@@ -12,24 +12,31 @@ const documents = [
   own('hebrew.md'),
   own('passage.md'),
   own('francais.md'),
-  fixture('real', 'ar-contributor-covenant-2-1.md'),
   own('pandoc-crossref-demo.md'),
 ];
-const pdfs = documents.flatMap((file) => {
-  const name = path.basename(file, '.md');
-  return [`${name}.brief.pdf`, `${name}.summary.pdf`];
-});
+/** Real documents these tests read, from the corpus's own build (once per run; see tests/real-corpus.test.ts). */
+const fromCorpus = ['ar-contributor-covenant-2-1', 'fr-etalab-algorithmes-publics'];
+const pdfs = [...documents.map((file) => path.basename(file, '.md')), fromCorpus[0]!].flatMap((name) => [
+  `${name}.brief.pdf`,
+  `${name}.summary.pdf`,
+]);
 
 let out: string;
+let corpusOut: string;
 let stderr: string;
 beforeAll(async () => {
   out = await tempDir('xref-callouts-');
-  const result = await runCli(['build', ...documents, '--out', out], { timeout: 180_000 });
+  const [result, corpus] = await Promise.all([
+    runCli(['build', ...documents, '--out', out], { timeout: 180_000 }),
+    builtCorpus(),
+  ]);
   expect(result.code, result.stderr).toBe(0);
   stderr = result.stderr;
-}, 200_000);
+  corpusOut = corpus.out;
+}, 1_200_000);
 
-const output = (name: string) => path.join(out, name);
+const output = (name: string) =>
+  path.join(fromCorpus.some((document) => name.startsWith(`${document}.`)) ? corpusOut : out, name);
 /** Text without the bidi controls and the spaces pdftotext puts into shaped Arabic and Hebrew. */
 const squeezed = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 
@@ -62,12 +69,7 @@ describe('callouts', () => {
   });
 
   it('should title the callouts of a real docs-site page (`::: tip Title`) with the author’s words', async () => {
-    const dir = await tempDir('callouts-real-');
-    const result = await runCli(['build', fixture('real', 'fr-etalab-algorithmes-publics.md'), '--out', dir], {
-      timeout: 120_000,
-    });
-    expect(result.code, result.stderr).toBe(0);
-    const text = await pdfText(path.join(dir, 'fr-etalab-algorithmes-publics.brief.pdf'));
+    const text = await pdfText(output('fr-etalab-algorithmes-publics.brief.pdf'));
     expect(text).toContain('\nEN RÉSUMÉ\n');
     expect(text).toContain('\nLA DÉCISION ADMINISTRATIVE INDIVIDUELLE\n');
     expect(text).not.toContain(':::');

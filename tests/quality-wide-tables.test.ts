@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, pdfInfo, pdfText, pdfWords, runCli, tempDir, type Word } from './helpers.js';
+import {
+  commonBuild,
+  fixture,
+  pdfInfo,
+  pdfText,
+  pdfWords,
+  runCli,
+  sharedBuild,
+  tempDir,
+  type Word,
+} from './helpers.js';
 
 describe('a 30-column, 40-row table', () => {
   let brief: string;
@@ -66,5 +76,19 @@ describe('a 30-column, 40-row table', () => {
     for (let row = 1; row <= 5; row++)
       for (let column = 1; column <= 10; column++) expect(text).toContain(`ten-r${row}c${column}`);
     expect(stderr).not.toMatch(/table “Heading number 1”/);
+  });
+});
+
+describe('a table with aligned columns (tests/fixtures/quality-table/empty-cells.md)', () => {
+  it('should align each header as its column is aligned in the Markdown, the years to the right', async () => {
+    const { out } = await sharedBuild(commonBuild, { timeout: 170_000 });
+    const words = (await pdfWords(path.join(out, 'empty-cells.brief.pdf'))).filter((word) => word.page === 1);
+    const right = (text: string) => words.find((word) => word.text === text)!.xMax;
+    const left = (text: string) => words.find((word) => word.text === text)!.xMin;
+    // `| --- | ---: |`: the header "2022" ends where the figures under it end; "Partner" starts where "Russia" does.
+    expect(right('2022')).toBeCloseTo(right('412'), 0);
+    expect(right('2022')).toBeCloseTo(right('297'), 0);
+    expect(right('2024')).toBeCloseTo(right('388'), 0);
+    expect(left('Partner')).toBeCloseTo(left('Russia'), 0);
   });
 });

@@ -12,6 +12,7 @@ import {
   tempDir,
   tintedBlockShare,
 } from './helpers.js';
+import { describeFailures, verapdf, verapdfAvailable } from './verapdf.js';
 
 const corpus = fixture('real');
 
@@ -82,6 +83,29 @@ describe('the corpus of real documents, built through the CLI', () => {
         ).toEqual([]);
       }
   }, 180_000);
+
+  // One veraPDF run per profile for all of them: each real document has shapes the fixtures lack
+  // (Simplified labels on a Traditional page, headings that skip levels, raw tables with rowspans).
+  it.runIf(verapdfAvailable())(
+    'should make every brief and summary PDF/UA-1 and PDF/A-2b',
+    async () => {
+      const files = names.flatMap((name) =>
+        ['brief', 'summary'].map((kind) => path.join(out, name.replace(/\.md$/, `.${kind}.pdf`))),
+      );
+      const [ua1, a2b] = await Promise.all([verapdf('ua1', files), verapdf('2b', files)]);
+      const failures = files.flatMap((file) =>
+        [ua1.get(file), a2b.get(file)].flatMap((verdict, at) =>
+          verdict?.compliant
+            ? []
+            : [
+                `${path.basename(file)} ${at ? 'PDF/A-2b' : 'PDF/UA-1'}: ${verdict ? describeFailures(verdict) : 'not validated'}`,
+              ],
+        ),
+      );
+      expect(failures).toEqual([]);
+    },
+    300_000,
+  );
 
   it('should print no product name on the documents, which name no organisation', async () => {
     for (const name of names) {

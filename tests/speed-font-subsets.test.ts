@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fontSet } from '../src/fonts/font-set.js';
 import { fontFacesFor, missingCharacters } from '../src/fonts/subsets.js';
+import { woff2Characters } from '../src/fonts/woff2-cmap.js';
+
+const require = createRequire(import.meta.url);
 
 const faces = (css: string) => [...css.matchAll(/unicode-range:\s*([^;]+);/g)].map((match) => match[1]);
 
@@ -53,6 +58,23 @@ describe('fontFacesFor', () => {
     expect(families(fontFacesFor(all, `<html lang="zh-Hans"><p>${han}</p><q lang="ja">日本の安全</q></html>`))).toEqual(
       ['JP', 'SC'],
     );
+  });
+
+  it('should serve a character from the family whose file has its glyph, not one whose range only lists it', async () => {
+    const { css, files } = await fontSet();
+    // Noto Sans TC's slice 103 lists U+62A5 (报, Simplified) and has no glyph for it.
+    const slice = require.resolve('@fontsource/noto-sans-tc/files/noto-sans-tc-103-700-normal.woff2');
+    const drawn = woff2Characters(new Uint8Array(await readFile(slice)))!;
+    expect(drawn.has(0x62a5)).toBe(false);
+    expect(drawn.size).toBeGreaterThan(100);
+    expect(css).toMatch(/font-family: 'Noto Sans TC';[^}]*U\+62a5[,;]/);
+    // A Traditional Chinese page with the Simplified label 政策简报 gets 报 from a family that draws it.
+    const page = '<html lang="zh-Hant"><p>開源專案 政策简报</p></html>';
+    const families = (served: string) =>
+      [...new Set([...served.matchAll(/font-family: 'Noto (?:Serif|Sans) (JP|KR|SC|TC)'/g)].map((m) => m[1]))].sort();
+    expect(families(fontFacesFor(css, page))).toEqual(['TC']);
+    expect(families(fontFacesFor(css, page, files))).toEqual(['SC', 'TC']);
+    expect(woff2Characters(new Uint8Array([1, 2, 3]))).toBeUndefined();
   });
 
   it('should read a CJK slice only when a page asks for it', async () => {

@@ -264,6 +264,39 @@ describe('the summary of a real document’s habits', () => {
     ]);
   });
 
+  it('should not go on in the bottom line to a paragraph’s “Thus, …” whose sentence before was left out', async () => {
+    // joss-gmr-gaussian-mixture-regression's summary: the sentence "Thus" leans on is a formula.
+    const { doc } = await model(
+      [
+        '## Summary',
+        'GMR is a regression approach that models probability distributions rather than functions. Hence, it is possible to model multimodal mappings.',
+        'In GMR we first learn a joint probability distribution $p(x, y)$ of input $x$ and output $y$ through expectation maximization and then compute the conditional distribution $p(y|x)$ to make predictions. Thus, training is the same procedure as in a standard Gaussian mixture model (GMM).',
+        '## Statement of Need',
+        'The prediction process for regression is not available in scikit-learn and, thus, will be provided by gmr.',
+      ].join('\n\n'),
+    );
+    const bottomLine = texts(doc.digest.bottomLine);
+    expect(bottomLine.slice(0, 2)).toEqual([
+      'GMR is a regression approach that models probability distributions rather than functions.',
+      'Hence, it is possible to model multimodal mappings.',
+    ]);
+    expect(bottomLine.join(' ')).not.toContain('Thus, training');
+  });
+
+  it('should end the bottom line before a sentence that hands over to a list, in any language', async () => {
+    // opensource-guide-security-ko: "아래는 … 중요한 실천 사항들입니다" (below are the important practices …).
+    const { doc } = await model(
+      [
+        '버그 수정과 새로운 기능도 중요하지만, 프로젝트의 장기적인 지속 가능성은 유용성뿐만 아니라 사용자로부터 얻는 신뢰에 달려 있습니다. 이 신뢰를 유지하기 위해서는 강력한 보안 조치가 중요합니다. 아래는 프로젝트의 보안 수준을 크게 향상시킬 수 있는 중요한 실천 사항들입니다.',
+        '## 다중 인증',
+        '모든 관리자 계정에 다중 인증을 설정하면 도난당한 비밀번호만으로는 프로젝트에 접근할 수 없습니다.',
+      ].join('\n\n'),
+      'lang: ko\ndescription: MFA, 코드 스캐닝, 안전한 의존성 관리, 비공개 취약점 신고까지 — 필수적인 보안 실천을 통해 신뢰를 구축하고 프로젝트의 미래를 강화하세요.\n',
+    );
+    const bottomLine = texts(doc.digest.bottomLine);
+    expect(bottomLine.at(-1)).toBe('이 신뢰를 유지하기 위해서는 강력한 보안 조치가 중요합니다.');
+  });
+
   it('should take the opening rather than a conclusion that is the author’s personal sign-off', async () => {
     const { doc } = await model(
       [

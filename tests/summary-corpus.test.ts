@@ -44,6 +44,8 @@ describe('the summaries of the corpus of real documents', () => {
     for (const point of keyPoints) {
       expect(junkReason(point.text), point.text).toBeUndefined();
       expect(leansOnContext(point.text), point.text).toBe(false);
+      // A key point says something; a question ("人們在使用你的專案嗎？") waits for its answer.
+      expect(point.text).not.toMatch(/[?？؟]["”’»)」』）]*$/);
       expect(words(point.text), point.text).toBeGreaterThanOrEqual(8);
       expect(words(point.text), point.text).toBeLessThanOrEqual(40);
     }
@@ -51,6 +53,26 @@ describe('the summaries of the corpus of real documents', () => {
     expect(new Set(labels).size).toBe(labels.length);
     const lines = keyPoints.map((point) => point.drop!.place!.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it.each(names)('should end what %s’s summary quotes with one stop, in the script of its text', (name) => {
+    const { bottomLine, keyPoints, lists } = documents.get(name)!.digest;
+    const texts = [...bottomLine, ...keyPoints, ...lists.flatMap((list) => list.items)].map((item) => item.text);
+    // "…保驾护航。.": a Latin full stop added after a stop of another script, or after Chinese or Japanese.
+    const latinAfter = /(?:[。！？｡؟۔।]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])["”’»)\]」』）]*\./u;
+    for (const text of texts) expect(text, text).not.toMatch(latinAfter);
+  });
+
+  it.each(names)('should quote no credits line or template blank of %s', (name) => {
+    const { bottomLine, keyPoints, lists } = documents.get(name)!.digest;
+    const texts = [...bottomLine, ...keyPoints, ...lists.flatMap((list) => list.items)].map((item) => item.text);
+    for (const text of texts) {
+      expect(text).not.toMatch(/\[\s*(INSERT|TODO|TBD|YOUR)\b|<\s*YOUR\b/i);
+      // "이 가이드는 @nanzggits와 @xcorail이 작성했으며…" (this guide was written by …).
+      if (/(^|\s)@\w/.test(text)) expect(text).not.toMatch(/written by|thanks to|작성|기여|撰写|撰寫|執筆|貢献/i);
+    }
+    const labels = keyPoints.flatMap((point) => point.label ?? []);
+    for (const label of labels) expect(label).not.toMatch(/^(기여자|贡献者|الإسناد|attribution|contributors)$/i);
   });
 
   it.each(names)('should quote no sentence of %s twice, and cut its list items to 30 words', (name) => {

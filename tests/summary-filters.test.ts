@@ -7,9 +7,11 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { digest } from '../src/summary/digest.js';
 import { cutAtClause, junkReason, leansOnContext, lengthProblem } from '../src/summary/filters.js';
-import { bareHeading, summaryHeading } from '../src/summary/lead.js';
+import { bareHeading, describedBy, summaryHeading } from '../src/summary/lead.js';
 import { proseUnits } from '../src/summary/prose-units.js';
+import { apparatus } from '../src/summary/section-parts.js';
 import { wordCount } from '../src/summary/sentences.js';
+import { endsSentence, withStop } from '../src/summary/stops.js';
 import { textLanguage } from '../src/summary/terms.js';
 
 /** Markdown → hast, as the pipeline has it before the summary (without sanitizing: these snippets are safe). */
@@ -106,6 +108,20 @@ describe('the summary filters', () => {
     expect(leansOnContext('The first two are about RFCs themselves, but the second two are not.')).toBe(true);
   });
 
+  it('should mark a sentence that opens on “As such” or “Now that”', () => {
+    // psl-og-core-market-clearing and us-gsa-policy-types.
+    expect(
+      leansOnContext(
+        'As such, the market clearing condition in the Mth industry will look more like the traditional Y=C+I+G+NX expression.',
+      ),
+    ).toBe(true);
+    expect(
+      leansOnContext(
+        'Now that you understand the different types of policy levers that exist, let us dive into a real-world case study and product example.',
+      ),
+    ).toBe(true);
+  });
+
   it('should not mark a document that names itself', () => {
     expect(leansOnContext('This memorandum sets out the policy for federal source code.')).toBe(false);
     expect(leansOnContext('Diese Richtlinie gilt für alle Behörden des Landes.')).toBe(false);
@@ -133,6 +149,116 @@ describe('the summary filters', () => {
     expect(junkReason('If you’d like to help, please post in this goal’s dedicated zulip topic.')).toBe(
       'administrative',
     );
+  });
+});
+
+describe('the summary’s furniture: credits, template blanks and stops', () => {
+  it('should refuse a credits line that names its writers by @handle, in any language', () => {
+    // opensource-guide-security-ko and -zh-hans, under "기여자" and "贡献者" (contributors).
+    expect(junkReason('이 가이드는 @nanzggits와 @xcorail이 작성했으며, 다음 분들의 기여가 있었습니다.')).toBe(
+      'credits',
+    );
+    expect(junkReason('本文由 @nanzggits 和 @xcorail 撰写，并得到以下贡献者的支持：')).toBe('credits');
+    // A @handle that is the subject of a sentence about the work is not a credit (rust-blog-compiler-midyear-report-2022).
+    expect(
+      junkReason(
+        'There’s nearly an unbounded amount of effort that could be spent improving debuginfo quality but @wesleywiser thinks we are making significant improvement both over the last 6 months and in the final 6 months of this year as well.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('should leave out a section of credits or attribution, whatever its language', () => {
+    for (const heading of ['기여자', '贡献者', 'الإسناد', 'Attribution', 'Contributors', 'Acknowledgements', '謝辞'])
+      expect(apparatus.test(bareHeading(heading)), heading).toBe(true);
+    expect(
+      apparatus.test(bareHeading('私のプロジェクトでは追加のコントリビューターアグリーメントが必要でしょうか？')),
+    ).toBe(false);
+  });
+
+  it('should refuse a sentence that holds a blank of the template it came from', () => {
+    // ar-contributor-covenant-2-1, and the Contributor Covenant's English text it translates.
+    expect(
+      junkReason(
+        'قد يتم الإبلاغ عن حالات سلوك مسيء أو مضايق أو غير مقبول إلى قادة المجتمع المسؤولين عن التنفيذ عبر [INSERT CONTACT METHOD].',
+      ),
+    ).toBe('placeholder');
+    expect(
+      junkReason(
+        'Instances of abusive, harassing, or otherwise unacceptable behavior may be reported to the community leaders responsible for enforcement at [INSERT CONTACT METHOD].',
+      ),
+    ).toBe('placeholder');
+    // The Apache License's appendix, and a draft's markers.
+    expect(junkReason('Copyright [yyyy] [name of copyright owner].')).toBe('placeholder');
+    expect(junkReason('Send your comments to <YOUR NAME> at the agency by the end of the month.')).toBe('placeholder');
+    expect(junkReason('The pilot starts in [TBD] and reports to the council every quarter.')).toBe('placeholder');
+    expect(junkReason('The pilot starts in the spring (TBD) and reports to the council every quarter.')).toBe(
+      'placeholder',
+    );
+    // Brackets that are the text's own: a reference, an acronym, a word added to a quotation.
+    expect(junkReason('The codebase MUST include the policy that the source code is based on [3].')).toBeUndefined();
+    expect(
+      junkReason('The regulation [GDPR] applies to every [public] body that processes personal data.'),
+    ).toBeUndefined();
+  });
+
+  it('should end a sentence with the stop of its script, never a Latin one after another stop', () => {
+    // opensource-guide-security-zh-hans's description, which became "…保驾护航。." in its bottom line.
+    const zh =
+      '从多因素认证和代码扫描，到安全的依赖管理和私人漏洞报告，通过这些必要安全实践建立信任，为项目长远发展保驾护航。';
+    expect(withStop(zh, 'zh')).toBe(zh);
+    expect(describedBy(zh, 'zh-Hans')).toEqual([zh]);
+    expect(withStop('透過持續的追蹤專案，幫助你做出最佳決策，讓開源專案更成功', 'zh-Hant')).toBe(
+      '透過持續的追蹤專案，幫助你做出最佳決策，讓開源專案更成功。',
+    );
+    expect(withStop('هل يتم الإبلاغ عن الحوادث؟', 'ar')).toBe('هل يتم الإبلاغ عن الحوادث؟');
+    expect(withStop('یہ رہنما اصول ہیں۔', 'ur')).toBe('یہ رہنما اصول ہیں۔');
+    expect(withStop('یہ رہنما اصول ہیں', 'ur')).toBe('یہ رہنما اصول ہیں۔');
+    expect(withStop('यह नीति सभी विभागों पर लागू होती है', 'hi')).toBe('यह नीति सभी विभागों पर लागू होती है।');
+    expect(withStop('「日本語の文です。」', 'ja')).toBe('「日本語の文です。」');
+    expect(withStop('Costs', 'en')).toBe('Costs.');
+    expect(withStop('Who pays?', 'en')).toBe('Who pays?');
+    expect(endsSentence('هل يتم الإبلاغ عن الحوادث؟')).toBe(true);
+    expect(junkReason('هل يتم الإبلاغ عن حالات السلوك المسيء إلى قادة المجتمع المسؤولين عن التنفيذ؟')).toBeUndefined();
+  });
+});
+
+describe('the summary’s reading of sentences in other scripts', () => {
+  it('should mark Chinese, Japanese, Korean and Arabic sentences that lean on the one before', () => {
+    // opensource-guide-metrics-zh-hant, -security-ko, -security-zh-hans and -legal-ja.
+    for (const sentence of [
+      '第二個問題你要問自己的是：人們在使用你的專案嗎？',
+      '那麼接下來你要問自己的問題就是：人們有對這個專案做貢獻嗎?',
+      '最後，你還需要確定一件事，那就是維護者有足夠的能力和時間處理社群的貢獻。',
+      '그러면 최신 변경 사항 때문에 심각한 보안 결함이 드러날 수도 있습니다.',
+      '이러한 단계들은 단순하거나 기본적으로 보일 수 있지만, 가장 흔한 문제로부터 보호를 제공하기 때문에 사용자에게 더 안전한 프로젝트를 제공하는 데 큰 도움이 됩니다.',
+      '这些步骤对您来说可能很简单或很基础，却能在很大程度上提高项目的安全性，为用户筑起一道抵御最常见的威胁的坚实防线。',
+      'この事は、一般的にはあなたの作品を使ったり、コピーしたり、配布したり、修正することは、取り下げや捜査、訴訟のリスクが発生することを意味します。',
+      'لذلك يجب على قادة المجتمع توضيح معايير السلوك المقبول.',
+    ])
+      expect(leansOnContext(sentence), sentence).toBe(true);
+    for (const sentence of [
+      '私人漏洞报告让维护者能够在 GitHub 平台内完成接收和处理漏洞报告的整个过程。',
+      '정적 애플리케이션 보안 테스트(SAST) 도구를 사용하면 코드 내 보안 취약점을 탐지할 수 있습니다.',
+      // A word that begins as "이" (this) does: "이용자" (users).
+      '이용자는 프로젝트의 보안 정책을 쉽게 찾을 수 있어야 합니다.',
+      // A document naming itself.
+      '이 가이드는 프로젝트의 보안을 강화하는 실천 사항을 설명합니다.',
+      'このガイドは、オープンソースの法的側面について説明します。',
+    ])
+      expect(leansOnContext(sentence), sentence).toBe(false);
+  });
+
+  it('should take no question for a key point, in any script', () => {
+    // opensource-guide-legal-ja: a heading's question, and the answer after it.
+    const question = '私のプロジェクトに適切なオープンソースライセンスはどれでしょう？';
+    const answer = 'ほとんどのプロジェクトは、広く使われている MIT ライセンスか Apache ライセンスを選んでいます。';
+    const opening =
+      'あなたの創造的な仕事を世界に共有することは、とても興奮することであり報われる経験になり得ます。オープンソースの法的な事柄を知っておくことは、その経験を守ることにつながります。';
+    const tree = hast(`${opening}\n\n## ライセンス\n\n${question}${answer}`);
+    const heading = tree.children.findIndex((node) => node.type === 'element' && node.tagName === 'h2');
+    const sections = [{ number: 1, heading: 'ライセンス', body: tree.children.slice(heading + 1) }];
+    const result = digest({ intro: tree.children.slice(0, heading), sections, lang: 'ja', words: 120 });
+    expect(result.keyPoints.map((item) => item.text)).toEqual([answer]);
   });
 });
 

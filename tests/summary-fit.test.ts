@@ -13,6 +13,8 @@ interface Report {
 const tiny = fixture('summary-tiny', 'water-rates.md');
 const marked = fixture('summary-takeaways', 'port-strategy.md');
 const flat = (text: string) => text.replace(/\s+/g, ' ');
+/** Lists under headings of one long word, in English and German, which the summary's left rail labels. */
+const railed = [fixture('summary-rail', 'recommendations.md'), fixture('summary-rail', 'empfehlungen.md')];
 
 describe('the one-page summary', () => {
   let dir: string;
@@ -38,6 +40,7 @@ describe('the one-page summary', () => {
       tiny,
       marked,
       overfull,
+      ...railed,
       '--only',
       'summary',
       '--json',
@@ -59,6 +62,24 @@ describe('the one-page summary', () => {
     expect(text).toContain('For India, hosting Putin now');
     expect(text).toContain('Trade imbalance and economic risk. Historically');
     expect(text).toContain('is in india-russia-summit-2025.brief.pdf');
+  });
+
+  it('should set a label too long for the left rail tighter and smaller, never broken inside a word', async () => {
+    for (const [input, label, first] of [
+      [railed[0]!, 'RECOMMENDATIONS', 'Plan now.'],
+      // German lists are recognised by their word, and a compound breaks with a hyphen before it.
+      [railed[1]!, 'EMPFEHLUNGEN', 'Jetzt planen.'],
+    ] as const) {
+      expect(warningsOf(input)).toEqual([]);
+      const { items } = await pdfTextItems(summaryOf(input), 1);
+      const word = items.find((item) => item.text === label);
+      expect(word, `${label} is one word in ${path.basename(input)}`).toBeDefined();
+      // The rail's label ends before the list it labels begins.
+      const list = items.find((item) => item.text === first);
+      expect(list, first).toBeDefined();
+      expect(word!.x + word!.width).toBeLessThan(list!.x);
+    }
+    expect(await pdfText(summaryOf(railed[1]!))).toContain('HANDLUNGS\u00adEMPFEHLUNGEN\n');
   });
 
   it('should keep the type of a three-line note at the maximum size, with whitespace at the bottom', async () => {

@@ -3,15 +3,16 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../src/config/options.js';
+import { labelsFor } from '../src/labels/labels.js';
 import type { BriefDocument } from '../src/markdown/document-model.js';
 import { processor } from '../src/markdown/processor.js';
 import { loadTemplates, templateCode, templateKey } from '../src/render/templates.js';
 import { fixture, root, tempDir } from './helpers.js';
 
-async function render(kind: 'brief' | 'summary'): Promise<string> {
+async function render(kind: 'brief' | 'summary', markdown?: string): Promise<string> {
   const path = fixture('pipeline', 'small.md');
-  const doc = (await processor.process(new VFile({ path, value: await readFile(path, 'utf8') })))
-    .result as BriefDocument;
+  const value = markdown ?? (await readFile(path, 'utf8'));
+  const doc = (await processor.process(new VFile({ path, value }))).result as BriefDocument;
   const templates = await loadTemplates(defaultTemplates);
   return templates.render(kind, {
     doc,
@@ -22,6 +23,7 @@ async function render(kind: 'brief' | 'summary'): Promise<string> {
     fontOrigin: 'http://fonts.test',
     briefFile: 'small.brief.pdf',
     generator: 'briefpress test',
+    labels: labelsFor(doc.meta.lang),
   });
 }
 
@@ -46,6 +48,21 @@ describe('the templates', () => {
     expect(html).toContain('small.brief.pdf');
     // A risk's bold lead-in is its label; the sentence after it keeps its own capital.
     expect(html).toContain('Migration.</strong> People move south.');
+  });
+
+  it('should end the summary’s labels and pointer line with the stop of their language, once', async () => {
+    const risks =
+      '## Risks\n\n- **Who pays?** — The ministry pays for the new wells.\n- **Costs:** Drilling costs rise every year.\n';
+    const english = await render('summary', `---\ntitle: Wells\n---\n\nThe wells run dry.\n\n${risks}`);
+    expect(english).toContain('Who pays?</strong> The ministry');
+    expect(english).toContain('Costs.</strong> Drilling');
+    expect(english).toMatch(/: 1 section, about 1 min to read\.<\/p>/);
+    const japanese = await render(
+      'summary',
+      '---\ntitle: 井戸\nlang: ja\n---\n\n井戸が枯れています。\n\n## 費用\n\n掘削の費用は毎年上がります。\n\n## 対策\n\n省は新しい井戸の費用を払います。\n',
+    );
+    // Not "約 1 分で読めます." with a Latin stop after Japanese.
+    expect(japanese).toMatch(/2 節、約 1 分で読めます。<\/p>/);
   });
 
   it('should name a custom template that does not parse, with its line, in a one-line error', async () => {

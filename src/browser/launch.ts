@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,10 +62,30 @@ export async function resolveExecutable(
   const system = [...systemNames.flatMap((name) => dirs.map((dir) => path.join(dir, name))), ...fixed].find((file) =>
     existsSync(file),
   );
-  if (system) return system;
+  if (system) return unwrapped(system);
   const download = await downloaded();
   if (download && existsSync(download)) return download;
   throw new BrowserNotFoundError(`no Chromium or Chrome found: ${howToGetOne}`);
+}
+
+/**
+ * The binary a launcher script runs, when the script only runs it: Debian's
+ * `/usr/bin/chromium-headless-shell` is `/usr/lib/chromium/chromium-headless-shell "$@"` without
+ * `exec`, so that stopping the script (what a crash or a stop does to the browser's process) would
+ * leave the real browser running, holding the DevTools pipe and its temporary files.
+ */
+function unwrapped(file: string): string {
+  let text: string;
+  try {
+    if (statSync(file).size > 4096) return file;
+    text = readFileSync(file, 'latin1');
+  } catch {
+    return file;
+  }
+  if (!text.startsWith('#!')) return file;
+  const commands = text.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+  const only = commands.length === 1 && /^\s*(?:exec\s+)?(\/\S+)\s+"\$@"\s*$/.exec(commands[0]!)?.[1];
+  return only && shellNames.includes(path.basename(only)) && existsSync(only) ? only : file;
 }
 
 async function puppeteerDownload(): Promise<string | undefined> {
@@ -127,11 +147,26 @@ function shortTemp(): string {
  * `org.chromium.Chromium.*` folders): they are in the browser's own folder, removed with it.
  */
 export async function stopBrowser(browser: Browser): Promise<void> {
-  browser.process()?.kill('SIGKILL');
+  killTree(browser);
   // Now only waits for the process to end, and removes Puppeteer's temporary profile.
   await browser.close().catch(() => undefined);
   const temp = temps.get(browser);
   if (temp) await rm(temp, { recursive: true, force: true });
+}
+
+/**
+ * Kill a browser and every process it started: Puppeteer starts it as the leader of its own process
+ * group (off Windows), so a launcher script's child or a zygote is not left behind.
+ */
+function killTree(browser: Browser): void {
+  const child = browser.process();
+  if (!child?.pid) return;
+  try {
+    if (process.platform !== 'win32') return void process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // no such group (it has ended): the process itself, below
+  }
+  child.kill('SIGKILL');
 }
 
 function safely<T>(get: () => T): T | undefined {

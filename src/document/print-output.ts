@@ -84,7 +84,7 @@ export async function printOutput({
   const toc = kind === 'brief' ? tocEntries(document) : undefined;
   // Rendered once with a slot for the fonts: the page's characters then choose the faces that fill it.
   const rendered = templates.render(kind, { ...data, toc, fontCss: fontSlot });
-  const faces = fontFacesFor(fonts.css, rendered) + (hasMath(rendered) ? fonts.mathCss : '');
+  const faces = fontFacesFor(fonts.css, rendered, fonts.files) + (hasMath(rendered) ? fonts.mathCss : '');
   let html = rendered.replace(fontSlot, () => faces);
   // The page limit is checked twice: on the laid-out page before the first print, which stops a
   // document far over it without printing, and on each PDF printed, before anything more is done.

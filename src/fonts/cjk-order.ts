@@ -4,9 +4,10 @@
  * document's language's family first. Chromium, meeting a character in a face not yet loaded, starts
  * that load and tries the next family of the stack meanwhile, which starts its load too: given every
  * family's slices, it loads every slice of all four families that covers a character of the page
- * (~800 files, 36 MB for a three-page Chinese brief), and spends most of the build decoding them. A
- * slice's `unicode-range` lists exactly the characters it draws, so the first family whose ranges cover
- * a character is the one that prints it: only its slices need be on the page, and the print is the same.
+ * (~800 files, 36 MB for a three-page Chinese brief), and spends most of the build decoding them. The
+ * first family that draws a character is the one that prints it: only its slices need be on the page,
+ * and the print is the same. What a family draws is what its slice's file holds, not only what the
+ * slice's `unicode-range` lists (a Traditional Chinese slice lists Simplified 报 and lacks it).
  */
 
 /** A CJK family of the shipped fonts: `Noto Serif SC` → kind `Serif`, script `SC`. */
@@ -33,25 +34,18 @@ export function cjkOrders(html: string): string[][] {
   return [...orders.values()];
 }
 
-type Ranges = Array<[number, number]>;
-
 /**
  * Whether the face of `family` may draw `point` on a page whose stacks are `orders`: always for a family
- * that is not one of the CJK ones, else when no family before it in one of the orders covers `point`.
+ * that is not one of the CJK ones, else when no family before it in one of the orders `covers` it.
  */
 export function drawsFirst(
   family: string | undefined,
   point: number,
   orders: string[][],
-  coverage: ReadonlyMap<string, Ranges>,
+  covers: (family: string, point: number) => boolean,
 ): boolean {
   const match = family ? cjkFamily.exec(family) : null;
   if (!match) return true;
   const [, kind, script] = match;
-  return orders.some((order) => {
-    const first = order.find((other) =>
-      coverage.get(`Noto ${kind} ${other}`)?.some(([from, to]) => point >= from && point <= to),
-    );
-    return first === script;
-  });
+  return orders.some((order) => order.find((other) => covers(`Noto ${kind} ${other}`, point)) === script);
 }

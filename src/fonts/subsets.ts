@@ -1,23 +1,30 @@
 import { cache } from '../caches.js';
 import { cjkOrders, drawsFirst } from './cjk-order.js';
+import { woff2Characters } from './woff2-cmap.js';
 
 /**
  * Keep only the `@font-face` rules whose `unicode-range` covers a character of `text`; rules
  * without a range are kept. A font package ships one rule per script subset (latin, cyrillic, greek, …):
  * dropping the unused ones spares the page hundreds of rules, and Chromium loads only what it prints.
  */
-export function fontFacesFor(fontCss: string, text: string): string {
-  const { rules, textRanges, coverage } = rulesOf(fontCss);
+export function fontFacesFor(fontCss: string, text: string, files?: ReadonlyMap<string, Uint8Array>): string {
+  const { rules, textRanges, slices } = rulesOf(fontCss);
   const used = codePoints(text);
   // A face that is not a text face is chosen only by what no text face draws (see `isTextFace`).
   const rare = used.filter((point) => !within(textRanges, point));
   const orders = cjkOrders(text);
+  // A family covers a character when a slice's range lists it and, where the file can be read, the
+  // slice has a glyph for it: the ranges of the CJK slices list characters their files lack.
+  const covers = (family: string, point: number) =>
+    (slices.get(family) ?? []).some(
+      ({ ranges, url }) => within(ranges, point) && (!files || !url || drawn(url, files)?.has(point) !== false),
+    );
   return rules
     .filter(
       ({ ranges, text, family }) =>
         !ranges ||
         (text ? used : rare).some(
-          (point) => within(ranges, point) && (text || drawsFirst(family, point, orders, coverage)),
+          (point) => within(ranges, point) && (text || drawsFirst(family, point, orders, covers)),
         ),
     )
     .map(({ rule }) => rule)
@@ -42,6 +49,18 @@ interface FaceRule {
   ranges?: Array<[number, number]>;
   text: boolean;
   family?: string;
+  url?: string;
+}
+
+/** The characters each served file draws, read once per process (see `woff2Characters`). */
+const characters = cache<string, Set<number> | undefined>();
+
+function drawn(url: string, files: ReadonlyMap<string, Uint8Array>): Set<number> | undefined {
+  if (characters.has(url)) return characters.get(url);
+  const data = files.get(url);
+  const found = data && woff2Characters(data);
+  characters.set(url, found);
+  return found;
 }
 
 /** Each font CSS (one per set of fonts in a process) split into its rules and ranges once: every output asks. */
@@ -51,8 +70,8 @@ const split = cache<
     rules: FaceRule[];
     textRanges: Array<[number, number]>;
     allRanges?: Array<[number, number]>;
-    /** What each family's rules cover together. */
-    coverage: Map<string, Array<[number, number]>>;
+    /** Each family's slices: the ranges a rule lists, and the URL of its file. */
+    slices: Map<string, Array<{ ranges: Array<[number, number]>; url?: string }>>;
   }
 >();
 
@@ -63,21 +82,22 @@ function rulesOf(fontCss: string) {
       const range = /unicode-range:\s*([^;}]+)/i.exec(rule)?.[1];
       const ranges = range === undefined ? undefined : parseRanges(range);
       const family = /font-family:\s*['"]?([^'";]+)/i.exec(rule)?.[1];
-      return { rule, ranges, text: !ranges || isTextFace(ranges), family };
+      const url = /url\(['"]?([^'")]+)/.exec(rule)?.[1];
+      return { rule, ranges, text: !ranges || isTextFace(ranges), family, url };
     });
-    const coverage = new Map<string, Array<[number, number]>>();
-    for (const { family, ranges } of rules) {
+    const slices = new Map<string, Array<{ ranges: Array<[number, number]>; url?: string }>>();
+    for (const { family, ranges, url } of rules) {
       if (!family || !ranges) continue;
-      const covered = coverage.get(family) ?? [];
       // Pushed in place: a CJK family has hundreds of slices, and copying its list for each is quadratic.
-      for (const range of ranges) covered.push(range);
-      coverage.set(family, covered);
+      const own = slices.get(family) ?? [];
+      own.push({ ranges, url });
+      slices.set(family, own);
     }
     found = {
       rules,
       textRanges: rules.flatMap(({ ranges, text }) => (text && ranges ? ranges : [])),
       allRanges: rules.every(({ ranges }) => ranges) ? rules.flatMap(({ ranges }) => ranges!) : undefined,
-      coverage,
+      slices,
     };
     split.set(fontCss, found);
   }

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { cellsOf, rowsOf } from './hast-table.js';
+import { cellsOf, rowsOf, spanOf } from './hast-table.js';
 
 /**
  * Every row of a table gets every cell, and every cell something Chromium tags. Chromium writes no
@@ -36,21 +36,15 @@ export default function tableCells() {
 function rowWidths(rows: Element[]): number[] {
   let carried: number[] = [];
   return rows.map((row) => {
-    const width = carried.length + cellsOf(row).reduce((sum, cell) => sum + span(cell.properties.colSpan), 0);
+    const width = carried.length + cellsOf(row).reduce((sum, cell) => sum + spanOf(cell.properties.colSpan), 0);
     const below = carried.map((left) => left - 1);
     for (const cell of cellsOf(row)) {
-      const down = span(cell.properties.rowSpan);
-      for (let column = 0; column < span(cell.properties.colSpan); column++) if (down > 1) below.push(down - 1);
+      const down = spanOf(cell.properties.rowSpan);
+      for (let column = 0; column < spanOf(cell.properties.colSpan); column++) if (down > 1) below.push(down - 1);
     }
     carried = below.filter((left) => left > 0);
     return width;
   });
-}
-
-/** A span attribute as HTML reads it: a positive whole number, else 1 (capped as browsers cap it). */
-function span(value: unknown): number {
-  const number = Number.parseInt(String(value ?? 1), 10);
-  return Number.isFinite(number) && number > 0 ? Math.min(number, 1000) : 1;
 }
 
 function classesOf(cell: Element): string[] {

@@ -3,7 +3,7 @@ import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { warn } from '../messages.js';
-import { cellsOf, rowsOf } from './hast-table.js';
+import { cellsOf, placedCells, rowsOf } from './hast-table.js';
 
 /**
  * Widths of the text column in points, portrait and landscape, the smaller of A4's and Letter's
@@ -62,10 +62,18 @@ export default function wideTables() {
       );
       const parts = groups.map((group, part) => {
         const copy = structuredClone(table);
-        for (const row of rowsOf(copy)) {
-          const cells = cellsOf(row);
-          row.children = [0, ...group].flatMap((column) => (cells[column] ? [cells[column]] : []));
-        }
+        // A cell stays in the part that holds the column it starts in, spanning only the part's columns
+        // (a cell a rowspan carries down is in the rows below only where it starts).
+        const kept = new Set([0, ...group]);
+        const rows = rowsOf(copy);
+        placedCells(rows).forEach((cells, at) => {
+          rows[at]!.children = cells.flatMap(({ cell, column, span }) => {
+            if (!kept.has(column)) return [];
+            const across = Array.from({ length: span }, (_, step) => column + step).filter((c) => kept.has(c)).length;
+            if (span > 1) cell.properties.colSpan = across;
+            return [cell];
+          });
+        });
         const caption = copy.children.find(
           (child): child is Element => child.type === 'element' && child.tagName === 'caption',
         );
@@ -87,8 +95,8 @@ export default function wideTables() {
 /** Each column's longest word and longest text, in characters. */
 function columnTexts(rows: Element[]): Array<[word: number, text: number]> {
   const columns: Array<[number, number]> = [];
-  for (const row of rows)
-    cellsOf(row).forEach((cell, column) => {
+  for (const cells of placedCells(rows))
+    cells.forEach(({ cell, column }) => {
       const text = toText(cell).replace(/\s+/g, ' ').trim();
       const word = Math.max(1, ...text.split(' ').map((part) => part.length));
       const [longestWord, longest] = columns[column] ?? [1, 1];

@@ -9,6 +9,7 @@ import { fail, warn } from '../messages.js';
 import { pageFormats } from '../paper.js';
 import { type Refuse, readToml, readYaml } from './front-matter-read.js';
 import { inferTitle, type TitleSource } from './title.js';
+import { writtenDate } from './written-date.js';
 
 // A docs site's `2024-06-14 09:00:00 -0500` (Jekyll, Hugo) is read as the day it names.
 const isoDate = z.preprocess(
@@ -146,12 +147,22 @@ export default function frontMatter() {
         .filter(([, value]) => value !== null)
         .map(([key, value]) => [key, decodeReferences(value)]),
     );
-    // A docs site's display date (`date: June 2019`) is not a typo of one: it is left out, with a warning.
+    // A date written out (`29 January 2021`, as JOSS and Pandoc papers write it) is the day it names.
+    const written =
+      typeof data.date === 'string'
+        ? writtenDate(data.date, typeof data.lang === 'string' ? data.lang : 'en')
+        : undefined;
+    if (written) data.date = written;
+    // A docs site's display date (`date: June 2019`) has no day: it is left out, with a warning.
     if (typeof data.date === 'string' && !/^\d{4}-\d{1,2}-\d{1,2}/.test(data.date)) {
-      warn(file, `front matter \`date\` "${data.date}" is not a date as YYYY-MM-DD: the brief is undated`, {
-        place: placeOf(['date']),
-        rule: 'front-matter',
-      });
+      warn(
+        file,
+        `front matter \`date\` "${data.date}" is not a day (YYYY-MM-DD, or as written: 29 January 2021): the brief is undated`,
+        {
+          place: placeOf(['date']),
+          rule: 'front-matter',
+        },
+      );
       delete data.date;
     }
     const result = frontMatterSchema.safeParse(data);

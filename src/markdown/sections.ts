@@ -53,15 +53,27 @@ function byHeadings(nodes: RootContent[], top: number): Cut {
     if (level(node) === top) groups.push({ heading: node as Element, body: [] });
     else (groups.at(-1)?.body ?? intro).push(node);
   }
-  // The sections' own headings print as h2: the levels under them follow, by as many steps.
-  // The sections' own headings print as h2: the levels under them follow, by as many steps; a lone
-  // heading above them, left in the intro, prints as h2 too (the brief's h1 is its title).
-  for (const node of [...intro, ...groups.flatMap((group) => group.body)])
-    visit(node, 'element', (element: Element) => {
-      const depth = level(element as RootContent);
-      if (depth > top) element.tagName = `h${Math.min(6, depth - top + 2)}`;
-      else if (depth > 0) element.tagName = 'h2';
-    });
+  // The sections' own headings print as h2: the levels under them follow, by as many steps, but never
+  // more than one step below the heading before them (an author's `##` then `#####` would skip three
+  // levels, which PDF/UA forbids and a screen reader's outline stumbles on); a lone heading above them,
+  // left in the intro, prints as h2 too (the brief's h1 is its title).
+  for (const [nodes, above] of [[intro, 1] as const, ...groups.map((group) => [group.body, 2] as const)]) {
+    // The headings still open above this one: their level as written and as printed.
+    const open: Array<{ depth: number; printed: number }> = [{ depth: top, printed: above }];
+    for (const node of nodes)
+      visit(node, 'element', (element: Element) => {
+        const depth = level(element as RootContent);
+        if (depth === 0) return;
+        if (depth <= top) {
+          element.tagName = 'h2';
+          return;
+        }
+        while (open.length > 1 && open.at(-1)!.depth >= depth) open.pop();
+        const printed = Math.min(6, open.at(-1)!.printed + 1);
+        open.push({ depth, printed });
+        element.tagName = `h${printed}`;
+      });
+  }
   return { intro, groups, structure: { sectionsFrom: `h${top}` as Structure['sectionsFrom'] } };
 }
 

@@ -3,6 +3,7 @@ import { cache } from '../caches.js';
 import { defaultAccent } from '../config/options.js';
 import { english } from '../labels/catalogue.js';
 import { fill, type Labels } from '../labels/labels.js';
+import { withStop } from '../summary/stops.js';
 
 /**
  * A Handlebars environment with the helpers every template may use (they are listed in the README):
@@ -49,6 +50,10 @@ export function createEnvironment(): typeof Handlebars {
   env.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).find(Boolean));
   env.registerHelper('one', (value: unknown) => value === 1);
   env.registerHelper('rtl', (value: unknown) => value === 'rtl');
+  /** `{{stop label}}` → "Costs." or "費用。": the stop of the text's script, none after one it has ("Why?"). */
+  env.registerHelper('stop', (value: unknown, options: HelperOptions) =>
+    withStop(String(value ?? ''), (options.data?.root as { doc?: { meta?: { lang?: string } } })?.doc?.meta?.lang),
+  );
   /** `{{readingMinutes doc.wordCount}}` → 6, at 230 words a minute. */
   env.registerHelper('readingMinutes', (words: unknown) => Math.max(1, Math.round(Number(words) / 230)));
   return env;

@@ -4,6 +4,7 @@ import { cutAtClause, isAboutPage, junkReason, leansOnContext, lengthProblem, po
 import { type ProseUnit, proseUnits } from './prose-units.js';
 import { rankCandidates } from './rank.js';
 import { sentencesOf, wordCount } from './sentences.js';
+import { asksQuestion } from './stops.js';
 
 /** A stretch of the document: the opening prose (section 0) or a section, with its heading. */
 export interface Part {
@@ -64,6 +65,8 @@ export function candidates(parts: Part[], lang: string): Sentence[] {
             !runIn.exec(text)?.[2] &&
             // A key point is read alone: one that leans on the sentence before never is one.
             !leansOnContext(text) &&
+            // A key point says something: a question ("人們在使用你的專案嗎？") waits for its answer.
+            !asksQuestion(text) &&
             !(unit.kind === 'li' && lang.startsWith('en') && gerundItem.test(text)),
           ...(unit.place ? { place: unit.place } : {}),
         });

@@ -37,6 +37,15 @@ const findingsHeading = /^(key (findings|messages|points|takeaways)|main finding
  * key points are the most representative sentence of up to five other sections, in document order,
  * each a sentence of 8–40 words that no filter refuses. Lists under "Risks"-like headings follow.
  */
+/**
+ * A German compound heading ("Handlungsempfehlungen") may break, with a hyphen, before the word the
+ * list is named for: the summary's left rail is too narrow for it whole, and Chromium has no German
+ * hyphenation of its own here.
+ */
+function compoundBreak(heading: string): string {
+  return heading.replace(/(\p{L}{3,})(empfehlungen|schritte|risiken)/giu, '$1\u00ad$2');
+}
+
 export function digest(input: DigestSource): Digest {
   const source = input.sections.length > 0 ? input : { ...input, ...sectionsOf(input.intro) };
   const findings = source.sections.find(
@@ -94,7 +103,7 @@ export function digest(input: DigestSource): Digest {
     const items = listItems(section, lang).filter((entry) => !quoted.has(entry.text));
     const same = lists.find((list) => list.heading.toLowerCase() === heading.toLowerCase());
     if (same) same.items.push(...items);
-    else if (items.length) lists.push({ heading, items });
+    else if (items.length) lists.push({ heading: compoundBreak(heading), items });
   }
   const short = (source.words ?? 0) < shortDocumentWords;
   return { bottomLine, keyPoints, keyPointsMarked: source.takeaways !== undefined, lists, short };

@@ -1,6 +1,9 @@
 // What a summary must never quote, whatever its score: each filter names the junk it keeps out.
+import { leansBackOtherScripts } from './connectives.js';
+import { hasPlaceholder, isCredits } from './furniture.js';
 import { mathMark } from './hast-prose.js';
 import { wordCount } from './sentences.js';
+import { endsSentence, withStop } from './stops.js';
 
 /** Words a key point may have: one short sentence is a fragment, a long one is a paragraph. */
 export const pointWords = { min: 8, max: 40 };
@@ -64,8 +67,6 @@ export function isAboutPage(sentence: string): boolean {
 /** Definitions: "Data: For the purposes of this Memorandum, the term …", "the term X means …". */
 const definition =
   /\bfor (the )?purposes of this\b|\bthe term\s+["“']?[^"”']{1,40}["”']?\s+(refers to|means|includes)\b|^["“][^"”]{1,40}["”]\s+(means|refers to)\b|\bim sinne dieses\b|\bau sens (du|de la|des) présent/i;
-/** A sentence ends with a full stop, a question or exclamation mark, perhaps inside quotes or brackets. */
-const sentenceEnd = /[.!?…。！？]["”’»)\]]*$/;
 /** A sentence that hands over to an equation or a list it does not hold: "… is the following." */
 const introducesNext = /\b(the following|as follows|given by|defined as|shown below)[.:]?["”’)]?$/i;
 /** A cross-reference the document could not resolve ("Section @sec:x", "equation (?)") reads as syntax. */
@@ -75,6 +76,8 @@ const urls = /(https?:\/\/|www\.)\S+/gi;
 
 export type JunkReason =
   | 'template'
+  | 'placeholder'
+  | 'credits'
   | 'math'
   | 'table'
   | 'memo header'
@@ -89,6 +92,8 @@ export type JunkReason =
 /** Why `sentence` cannot be quoted in a summary, or undefined when it can (length aside: see {@link lengthProblem}). */
 export function junkReason(sentence: string): JunkReason | undefined {
   if (templateSyntax(sentence) || unresolvedReference.test(sentence)) return 'template';
+  if (hasPlaceholder(sentence)) return 'placeholder';
+  if (isCredits(sentence)) return 'credits';
   // A formula is never quoted: its TeX is not prose, and its glyphs are not either out of their layout.
   if (sentence.includes(mathMark) || rawTex.test(sentence)) return 'math';
   if (tableOrChecklist.test(sentence)) return 'table';
@@ -101,7 +106,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
   if (/:["”’)]?$/.test(sentence) || introducesNext.test(sentence)) return 'lead-in';
   if (!balanced(sentence)) return 'not a sentence';
   if (!/\p{L}/u.test(sentence)) return 'not a sentence';
-  if (!sentenceEnd.test(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
+  if (!endsSentence(sentence) || !/^[\p{Lu}\p{Lo}"“«„¿¡(\p{N}]/u.test(sentence)) return 'not a sentence';
   return undefined;
 }
 
@@ -110,7 +115,7 @@ export function junkReason(sentence: string): JunkReason | undefined {
  * summary has not read that one, so it makes a poor key point.
  */
 const leansBack =
-  /^(however|but|and|also|furthermore|moreover|in addition|additionally|therefore|thus|hence|so|yes|no|this|these|that|those|it|they|such|here|then|for example|for instance|the following|below|as follows|similarly|likewise|otherwise|instead|finally|cependant|c'est-à-dire|c'est à dire|mais|et|aussi|ainsi|donc|de plus|en outre|par ailleurs|ce|cela|ceci|cette|ces|il|elle|ils|elles|oui|non|aber|und|auch|außerdem|daher|deshalb|dies|diese|dieser|dieses|es|sie|zum anderen|zudem|ja|nein|pero|y|también|además|por lo tanto|así|esto|este|esta|estos|estas|en estos casos|en este caso|sí|the (latter|former|above)|the (first|second|third)(?=,| (of|is|was|are|were|one|two|three|four)\b)|both|each of (these|them|those)|trotzdem|dennoch|jedoch|allerdings|pourtant|toutefois|néanmoins|sin embargo|no obstante|por ello|a continuación)\b/i;
+  /^(however|but|and|also|furthermore|moreover|in addition|additionally|therefore|thus|hence|so|yes|no|this|these|that|those|it|they|such|here|then|for example|for instance|the following|below|as follows|similarly|likewise|otherwise|instead|finally|as such|now that|cependant|c'est-à-dire|c'est à dire|mais|et|aussi|ainsi|donc|de plus|en outre|par ailleurs|ce|cela|ceci|cette|ces|il|elle|ils|elles|oui|non|aber|und|auch|außerdem|daher|deshalb|dies|diese|dieser|dieses|es|sie|zum anderen|zudem|ja|nein|pero|y|también|además|por lo tanto|así|esto|este|esta|estos|estas|en estos casos|en este caso|sí|the (latter|former|above)|the (first|second|third)(?=,| (of|is|was|are|were|one|two|three|four)\b)|both|each of (these|them|those)|trotzdem|dennoch|jedoch|allerdings|pourtant|toutefois|néanmoins|sin embargo|no obstante|por ello|a continuación)\b/i;
 /** A sentence that points back at what the reader of a summary never saw: "mentioned above", "the previous point". */
 const pointsBack =
   /\b(mentioned|described|listed|noted|outlined|discussed) (above|earlier|previously|before)|\b(above-mentioned|aforementioned|previous (point|section|paragraph))\b|\b(punto|apartado|sección) anterior\b|\bmencionad[oa]s? (anteriormente|arriba)\b|\bci-dessus\b|\bsusmentionnée?s?\b|\boben (genannt|beschrieben|erwähnt)\w*|\bvorstehend\w*/i;
@@ -136,7 +141,12 @@ export function leansOnContext(sentence: string): boolean {
   // A sentence in brackets is an aside to the one before it.
   if (/^\(.*\)[.!?…]?$/.test(sentence.trim())) return true;
   const plain = sentence.replace(/^["“„«¿¡(]+/, '').replace(/[’ʼ]/g, "'");
-  return (leansBack.test(plain) && !selfReference.test(plain)) || pointsBack.test(plain) || isExample(plain);
+  return (
+    (leansBack.test(plain) && !selfReference.test(plain)) ||
+    leansBackOtherScripts(plain) ||
+    pointsBack.test(plain) ||
+    isExample(plain)
+  );
 }
 
 /** Too short or too long for a key point (`max` words at most). */
@@ -181,7 +191,7 @@ export function cutAtClause(sentence: string, lang: string, max = pointWords.max
     const end = trimmedEnd(sentence, match.index);
     if (!best || strength > best.strength || (strength === best.strength && end > best.end)) best = { end, strength };
   }
-  return best ? `${sentence.slice(0, best.end)}.` : undefined;
+  return best ? withStop(sentence.slice(0, best.end), lang) : undefined;
 }
 
 /** Where `text` up to `end` ends without the spaces and punctuation a cut leaves: `[\s,;:—–-]+$`, without a regex that backtracks over long runs of spaces. */

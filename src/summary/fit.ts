@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { PrintPage } from '../browser/print-job.js';
+import { fitRailLabels } from './rail-labels.js';
 
 /** How a summary was made to fit its one page. */
 export interface FitResult {
@@ -36,7 +37,9 @@ interface PageBox {
 export async function fitToOnePage(page: PrintPage): Promise<FitResult> {
   const box = await page.evaluate(readPageBox);
   await page.setViewport(Math.floor(box.width), Math.floor(box.height));
-  return page.evaluate(fit, box);
+  const result = await page.evaluate(fit, box);
+  await page.evaluate(fitRailLabels);
+  return result;
 }
 
 // Runs in the page. Self-contained: it is sent as source text.

@@ -1,8 +1,10 @@
 import type { RootContent } from 'hast';
 import type { Sentence } from './candidates.js';
+import { pointsForward } from './connectives.js';
 import { isExample, junkReason, leansOnContext, lengthProblem } from './filters.js';
 import { proseUnits } from './prose-units.js';
 import { sentences, sentencesOf, wordCount } from './sentences.js';
+import { withStop } from './stops.js';
 
 /** The bottom line's length, in words: at least a full thought, at most what one reads at a glance. */
 export const bottomLineWords = { min: 25, max: 90 };
@@ -54,6 +56,13 @@ export function pickBottomLine(sentences: Sentence[], start = 0, had = { sentenc
     const newParagraph = previous && (sentence.section !== previous.section || sentence.unit !== previous.unit);
     // An example is the text's evidence, not its answer: a bottom line long enough stops before it.
     if ((newParagraph || isExample(sentence.text)) && words >= bottomLineWords.min) break;
+    // "Below are the practices …": the list it hands over to is not in the bottom line.
+    if (previous && pointsForward(sentence.text)) {
+      if (words >= bottomLineWords.min) break;
+      continue;
+    }
+    // "Thus, training is …" opening a paragraph whose first sentences were formulas: it leans on what was left out.
+    if (newParagraph && leansOnContext(sentence.text)) continue;
     if (words + sentence.words > bottomLineWords.max || had.sentences + picked.length >= bottomLineSentences) {
       if (picked.length > 0) break;
       continue;
@@ -64,11 +73,11 @@ export function pickBottomLine(sentences: Sentence[], start = 0, had = { sentenc
   return picked;
 }
 
-/** The sentences of a front matter `description` that read as prose (a missing full stop added), or none. */
+/** The sentences of a front matter `description` that read as prose (a missing stop added, in its script), or none. */
 export function describedBy(description: string | undefined, lang: string): string[] {
   const text = description?.replace(/\s+/g, ' ').trim();
   if (!text) return [];
-  const all = sentences(/[.!?…]["”’)]*$/.test(text) ? text : `${text}.`, lang);
+  const all = sentences(withStop(text, lang), lang);
   return all.every((sentence) => !junkReason(sentence)) && wordCount(text, lang) >= 6 ? all : [];
 }
 

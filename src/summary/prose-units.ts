@@ -2,6 +2,7 @@
 // code, headings, checklists or link lists, and a list item without its sub-list.
 import type { Element, ElementContent, RootContent } from 'hast';
 import { collapse, inlineText } from './hast-prose.js';
+import { withStop } from './stops.js';
 
 export interface ProseUnit {
   text: string;
@@ -51,7 +52,7 @@ export function proseUnits(body: RootContent[]): ProseUnit[] {
   };
   const add = (node: Element, kind: ProseUnit['kind'], clause = false, names?: string[]) => {
     const own = collapse(inlineText(withoutRunInHeading(node)));
-    const text = names ? `${own} ${names.join('; ')}.` : own;
+    const text = names ? withStop(`${own} ${names.join('; ')}`) : own;
     if (!text || isLinks(node, text)) return;
     const start = node.position?.start;
     units.push({

@@ -5,9 +5,22 @@ import type { SourceSection } from './digest-types.js';
 import { collapse, inlineText } from './hast-prose.js';
 import { bareHeading } from './lead.js';
 
-/** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents. */
-export const apparatus =
-  /^(version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions|glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones|contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice|acknowledge?ments|danksagung|remerciements|license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|credits|colophon|mentions légales|aviso legal|about this (guide|handbook|document))$/i;
+/** Sections no summary quotes: version histories, glossaries, definitions, contacts, contents, credits. */
+export const apparatus = new RegExp(
+  `^(${[
+    'version(shistorie| history)?|revision history|change ?log|änderungshistorie|historique des versions',
+    'glossar(y|io)?|glossaire|definitions?|begriffsbestimmungen|définitions|definiciones',
+    'contacts?|kontakt|contacto|table of contents|contents|inhalt(sverzeichnis)?|sommaire|índice',
+    'license|licence|lizenz|licencia|footnotes|fußnoten|impressum|imprint|colophon|mentions légales|aviso legal',
+    'about this (guide|handbook|document)',
+    // Who wrote, translated or is thanked for it: the page's making, in the languages of the corpus and more.
+    'acknowledge?ments|danksagung|remerciements|agradecimientos|agradecimentos|ringraziamenti|благодарности',
+    'credits|créditos|crédits|attribution|contributors|authors|(special )?thanks|mitwirkende|autoren',
+    'contributeurs|auteurs|colaboradores|autores|авторы|기여자|감사의 글|贡献者|貢獻者|致谢|致謝|鸣谢|鳴謝',
+    '謝辞|貢献者|コントリビューター|الإسناد|المساهمون|شكر وتقدير|תודות',
+  ].join('|')})$`,
+  'i',
+);
 
 /** Part of a section a key point may come from, with the label it would have. */
 export interface SectionPart {
@@ -131,5 +144,17 @@ function headingParts(heading: string): string[] {
   );
 }
 
-export const keyListHeading =
-  /\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b/i;
+/**
+ * A heading whose list the summary shows beside the key points: risks, recommendations, next steps,
+ * in the languages of src/labels/catalogue.json. German joins its words ("Handlungsempfehlungen"),
+ * so its stems are matched inside a word; the other Latin-script words whole.
+ */
+export const keyListHeading = new RegExp(
+  [
+    String.raw`\b(risks?|what could go wrong|recommendations?|next steps|policy options|what to watch)\b`,
+    String.raw`(^|[^\p{L}])(risques?|recommandations?|prochaines étapes|riesgos?|recomendaci(ón|ones)|próximos pasos|riscos?|recomendaç(ão|ões)|próximos passos|rischi|rischio|raccomandazioni|prossimi passi|risico'?s|aanbevelingen|volgende stappen|ryzyka|ryzyko|zalecenia|rekomendacje|następne kroki)($|[^\p{L}])`,
+    'risiken|empfehlungen|nächste schritte',
+    'リスク|提言|推奨事項|次のステップ|风险|風險|建议|建議|下一步|위험|권고|권장 사항|다음 단계|المخاطر|التوصيات|סיכונים|המלצות|خطرات|ریسک‌ها|توصیه‌ها',
+  ].join('|'),
+  'iu',
+);
