@@ -409,6 +409,8 @@ async function length(): Promise<void> {
   const sizes = [1, 10, 50];
   const ours: number[] = [];
   const floors: number[] = [];
+  /** The rounds of the last size, 50×. */
+  let fifty = { briefpress: [] as number[], floor: [] as number[] };
   for (const size of sizes) {
     const dir = await fresh(path.join(work, `length-${size}`));
     const input = path.join(dir, `length-${size}.md`);
@@ -421,17 +423,23 @@ async function length(): Promise<void> {
     });
     ours.push(median(times.briefpress));
     floors.push(median(times.floor));
+    fifty = times;
   }
   // Linear means t(n) = a + b·n: extrapolate 50× from 1× and 10×, and compare.
   const predicted = ours[0]! + ((ours[1]! - ours[0]!) * (50 - 1)) / (10 - 1);
   const growth = ours[2]! / predicted;
+  // Issue #28: the brief with contents, which needs a print that lays it out first, within 1.5× of one print.
+  const overFloor = pairedRatio(fifty.briefpress, fifty.floor);
   rows.push({
     measure: 'Brief of 1×, 10×, 50× the seed',
     ours: ours.map(seconds).join(' / '),
     reference: `floor ${floors.map(seconds).join(' / ')}`,
-    ratio: `50× is ${growth.toFixed(2)}× the linear extrapolation; ${(ours[2]! / floors[2]!).toFixed(2)}× the floor`,
-    target: 'linear (≤ 1.25×)',
-    verdict: verdict(growth <= 1.25, `${((growth / 1.25 - 1) * 100).toFixed(0)} % over`),
+    ratio: `50× is ${growth.toFixed(2)}× the linear extrapolation; ${overFloor.toFixed(2)}× the floor`,
+    target: 'linear (≤ 1.25×); 50× ≤ 1.5× the floor',
+    verdict: [
+      `linear: ${verdict(growth <= 1.25, `${((growth / 1.25 - 1) * 100).toFixed(0)} % over`)}`,
+      `50×: ${verdict(overFloor <= 1.5, `${((overFloor / 1.5 - 1) * 100).toFixed(0)} % over`)}`,
+    ].join('; '),
   });
 }
 

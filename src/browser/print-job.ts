@@ -17,8 +17,12 @@ export interface PrintJob {
   html: string;
   /** Runs on the loaded page, laid out with print media and its fonts ready, just before printing (e.g. to fit the summary to one page). */
   prepare?: (page: PrintPage) => Promise<void>;
-  /** Tagged, with an outline of the headings; a print that only measures leaves both out (it is faster). @default true */
-  tagged?: boolean;
+  /**
+   * A print that is only read for where its link targets fall (the contents' pages): laid out the same,
+   * but nothing painted, untagged and without an outline, which makes it a fraction of a full print.
+   * @default false
+   */
+  layoutOnly?: boolean;
   /** What the page may load. @default nothing but `data:` URLs */
   policy?: RequestPolicy;
   /** Told of each request the policy refused. */

@@ -7,13 +7,22 @@ import { guardRequests } from './request-policy.js';
 /** Load a job's HTML into a page made ready by `preparePage`, run its `prepare`, and print it. */
 export async function printOn(
   page: Page,
-  { html, prepare, tagged = true, policy = { folders: [], allowNet: false }, onRefused = () => undefined }: PrintJob,
+  {
+    html,
+    prepare,
+    layoutOnly = false,
+    policy = { folders: [], allowNet: false },
+    onRefused = () => undefined,
+  }: PrintJob,
 ): Promise<Uint8Array> {
   const unguard = guardRequests(page, policy, onRefused);
   try {
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(loadAllFonts);
     await prepare?.(printPage(page));
+    // After `prepare`, which reads the page's text (`innerText` skips what is hidden).
+    if (layoutOnly) await page.evaluate(hideAll);
+    const tagged = !layoutOnly;
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   } finally {
     unguard();
@@ -52,6 +61,16 @@ function printPage(page: Page): PrintPage {
 
 /** Load every declared face: a font used only in a margin box is otherwise missing from the print. */
 const loadAllFonts = `Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => document.fonts.ready).then(() => undefined)`;
+
+/**
+ * Hide everything a layout-only print would paint. `visibility` moves nothing (a hidden box keeps
+ * its place, unlike `display: none`), so the pages break where they do in the full print; and Chromium
+ * writes a link target's named destination from its laid-out box, painted or not. Not painting the text
+ * spares the print its glyphs, font subsets and compressed page contents, and images their decoding.
+ */
+const hideAll = `document.head.append(Object.assign(document.createElement('style'), {
+  textContent: '*, *::before, *::after, *::marker { visibility: hidden !important; }',
+}))`;
 
 /** Errors of Puppeteer that mean the page or the browser went away mid-print. */
 const lost = new Set(['TargetCloseError', 'ConnectionClosedError']);

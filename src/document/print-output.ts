@@ -93,9 +93,10 @@ export async function printOutput({
     const pages = await countPages(pdf);
     if (pages > limit) throw fail(file, overLimit(kind, pages, limit), { rule: 'max-pages' });
   };
-  // With contents, this first print only measures: its pages go into the contents of a second.
+  // With contents, this first print only measures and lays out, painting nothing: its pages go into the
+  // contents of a second.
   const stage = toc ? `laying out the ${kind} to number its contents` : `printing the ${kind}`;
-  const first = await printMeasuring(await renderer, { html, tagged: !toc, stage, ...guard }, (page) =>
+  const first = await printMeasuring(await renderer, { html, layoutOnly: Boolean(toc), stage, ...guard }, (page) =>
     measure(page, { kind, settings, file }),
   );
   let { pdf } = first;

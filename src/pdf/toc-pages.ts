@@ -6,9 +6,10 @@ import { loadPdf } from './load.js';
  * The page each link target of a first print lands on, by its id: what fills in the contents' page
  * numbers (see `withPages` in src/render/toc.ts). Chromium has no `target-counter()`, but every line of the
  * contents links to its section, and Chromium writes each link target as a named destination
- * (the catalog's `/Dests`) with its page. That print is untagged and has no outline, which is
- * faster; it holds the contents with blank page numbers in a fixed-width column, so the second
- * print lays out the same and the numbers stay true.
+ * (the catalog's `/Dests`) with its page, painted or not. That print only lays out (nothing painted,
+ * untagged, no outline: `layoutOnly`), which costs a fraction of a full print; it holds the contents
+ * with blank page numbers in a fixed-width column, so the second print lays out the same and the
+ * numbers stay true.
  */
 export async function destinationPages(firstPrint: Uint8Array): Promise<Map<string, number>> {
   const doc = await loadPdf(firstPrint);
